@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""One entry point for the project: set up the environment, open the notebooks, run the tests.
+
+    python3 dev.py lab        # set up .venv (first time only) and open JupyterLab on notebooks/
+    python3 dev.py test       # set up .venv (first time only) and run the whole test suite
+    python3 dev.py execute    # re-execute every stored notebook as the tests do, then run the tests
+    python3 dev.py bench      # print the benchmark ratios (import cost, notebook times, ...)
+
+Needs only Python 3.11+ with pip and venv. The virtual environment lives in
+``.venv/`` inside the repository; it is (re)installed only when
+``requirements.txt`` or ``pyproject.toml`` changed since the last install.
+Extra arguments after the command go to the tool (pytest, jupyter lab, ...).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".installed-from"
+INPUTS = ("requirements.txt", "pyproject.toml")
+
+
+def _fingerprint() -> str:
+    digest = hashlib.sha256()
+    for name in INPUTS:
+        digest.update((ROOT / name).read_bytes())
+    return digest.hexdigest()
+
+
+def _run(cmd: list[str], **kwargs) -> None:
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    subprocess.run([str(c) for c in cmd], check=True, cwd=kwargs.pop("cwd", ROOT), **kwargs)
+
+
+def ensure_env() -> None:
+    """Create .venv and install the pinned requirements, unless already done for these pins."""
+    if sys.version_info < (3, 11):
+        sys.exit(f"Python 3.11+ is needed, this is {sys.version.split()[0]}")
+    fingerprint = _fingerprint()
+    if PY.exists() and STAMP.exists() and STAMP.read_text().strip() == fingerprint:
+        return
+    if not PY.exists():
+        print(f"creating virtual environment in {VENV.relative_to(ROOT)}/")
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    pip = [PY, "-m", "pip", "install", "--disable-pip-version-check"]
+    # torch first, at its exact pin, so nothing that depends on torch pulls another build.
+    torch_pin = re.search(r"^torch==\S+", (ROOT / "requirements.txt").read_text(), re.M).group(0)
+    _run(pip + [torch_pin])
+    _run(pip + ["-r", ROOT / "requirements.txt"])
+    _run(pip + ["--no-deps", "-e", ROOT])
+    STAMP.write_text(fingerprint + "\n")
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in {"lab", "test", "execute", "bench", "setup"}:
+        print(__doc__)
+        return 2
+    command, rest = argv[0], argv[1:]
+    ensure_env()
+    env = dict(os.environ)
+    env.pop("MPLBACKEND", None)
+    if command == "setup":
+        return 0
+    if command == "lab":
+        return subprocess.call([str(BIN / "jupyter"), "lab", *rest], cwd=ROOT / "notebooks", env=env)
+    if command == "test":
+        return subprocess.call([str(PY), "-m", "pytest", "-n", "2", "--dist", "loadfile", *rest], cwd=ROOT, env=env)
+    if command == "execute":
+        code = subprocess.call([str(PY), str(ROOT / "tools" / "execute_notebooks.py"), *rest], cwd=ROOT, env=env)
+        if code:
+            return code
+        return subprocess.call([str(PY), "-m", "pytest", "-n", "2", "--dist", "loadfile"], cwd=ROOT, env=env)
+    if command == "bench":
+        return subprocess.call([str(PY), str(ROOT / "tools" / "bench.py"), *rest], cwd=ROOT, env=env)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
