@@ -1,0 +1,109 @@
+"""Unit tests for helpers.checks."""
+
+import math
+
+import pytest
+import torch
+
+from helpers import checks
+
+
+def test_same_shape_passes_and_refuses_broadcasting():
+    checks.check_same_shape(torch.zeros(4, 1), torch.zeros(4, 1))
+    with pytest.raises(ValueError) as err:
+        checks.check_same_shape(torch.zeros(100, 1), torch.zeros(100))
+    msg = str(err.value)
+    assert "(100, 1)" in msg and "(100,)" in msg and "(100, 100)" in msg and "Fix" in msg
+
+
+def test_same_shape_different_sizes_and_types():
+    with pytest.raises(ValueError, match="different numbers of values"):
+        checks.check_same_shape(torch.zeros(3), torch.zeros(4))
+    with pytest.raises(ValueError, match="cannot even be broadcast"):
+        checks.check_same_shape(torch.zeros(3, 2), torch.zeros(4))
+    with pytest.raises(TypeError, match="y_hat must be a torch.Tensor"):
+        checks.check_same_shape([1.0], torch.zeros(1))
+    with pytest.raises(TypeError, match="target must be a torch.Tensor"):
+        checks.check_same_shape(torch.zeros(1), [1.0], names=("pred", "target"))
+
+
+def test_numerical_gradient_float_and_tensor():
+    assert math.isclose(checks.numerical_gradient(lambda w: (2 * w - 4) ** 2, 1.0), 2 * 2 * (2 - 4), rel_tol=1e-6)
+    w = torch.tensor([1.0, -2.0])
+    g = checks.numerical_gradient(lambda v: (v**2).sum(), w)
+    torch.testing.assert_close(g, 2 * w.double())
+    with pytest.raises(ValueError, match="eps must be a float in"):
+        checks.numerical_gradient(lambda w: w, 1.0, eps=0)
+    with pytest.raises(TypeError, match="f must be callable"):
+        checks.numerical_gradient(3, 1.0)
+    with pytest.raises(ValueError, match="w must be finite"):
+        checks.numerical_gradient(lambda w: w, float("nan"))
+    with pytest.raises(ValueError, match="finite values"):
+        checks.numerical_gradient(lambda w: w.sum(), torch.tensor([float("inf")]))
+
+
+def test_gradient_check_accepts_right_and_rejects_wrong():
+    f = lambda w: (3.0 * w - 6.0) ** 2  # noqa: E731
+    assert checks.gradient_check(f, 2 * 3.0 * (3.0 * 1.0 - 6.0), 1.0) < 1e-4
+    with pytest.raises(AssertionError, match="gradient check failed"):
+        checks.gradient_check(f, 3.0 * (3.0 - 6.0), 1.0)
+    with pytest.raises(ValueError, match="grad has shape"):
+        checks.gradient_check(lambda v: (v**2).sum(), torch.zeros(3), torch.zeros(2))
+
+
+def test_least_squares_matches_normal_equations():
+    X = torch.tensor([[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]])
+    y = torch.tensor([1.0, 3.0, 5.0])
+    w = checks.least_squares(X, y)
+    assert w.dtype == torch.float64 and w.shape == (2,)
+    torch.testing.assert_close(w, torch.tensor([1.0, 2.0], dtype=torch.float64))
+    assert checks.least_squares(X, y.unsqueeze(1)).shape == (2, 1)
+    with pytest.raises(ValueError, match="X has 3 rows but y has 2"):
+        checks.least_squares(X, y[:2])
+    with pytest.raises(ValueError, match="X must have 2 dimension"):
+        checks.least_squares(y, y)
+    with pytest.raises(ValueError, match="y must contain only finite values"):
+        checks.least_squares(X, torch.tensor([1.0, float("nan"), 2.0]))
+
+
+def test_feedback_text_and_truth():
+    ok = checks.Feedback(True, "fine")
+    no = checks.Feedback(False, "wrong", "try again")
+    assert bool(ok) and not bool(no)
+    assert str(ok).startswith("✅ Right") and "Hint: try again" in repr(no)
+
+
+@pytest.mark.parametrize("placeholder", [None, ...])
+def test_compare_unfilled(placeholder):
+    fb = checks.compare(placeholder, 1.0, name="a")
+    assert not fb.ok and "still empty" in fb.message
+    assert checks.is_unfilled(placeholder)
+    assert not checks.is_unfilled(0)
+
+
+def test_compare_values_types_and_shapes():
+    assert checks.compare(1 / 3, 1 / 3, name="a").ok
+    assert checks.compare(torch.tensor([1.0, 2.0]), [1.0, 2.0], name="a").ok
+    fb = checks.compare(0.5, 1 / 3, name="a", hint="divide by 3")
+    assert not fb.ok and fb.hint == "divide by 3"
+    assert "should be a number" in checks.compare("abc", 1.0, name="a").message
+    fb = checks.compare(torch.zeros(2, 1), torch.zeros(2), name="a")
+    assert not fb.ok and "reshape" in fb.hint
+    assert "NaN or inf" in checks.compare(float("nan"), 1.0, name="a").message
+
+
+def test_check_callable_cases():
+    cases = [((2.0,), 4.0), ((3.0,), 9.0)]
+    assert checks.check_callable(lambda v: v * v, name="sq", cases=cases).ok
+    assert "still empty" in checks.check_callable(..., name="sq", cases=cases).message
+    assert "still empty" in checks.check_callable(lambda v: ..., name="sq", cases=cases).message
+
+    def todo(v):
+        raise NotImplementedError
+
+    assert "still empty" in checks.check_callable(todo, name="sq", cases=cases).message
+    fb = checks.check_callable(lambda v: 1 / 0, name="sq", cases=cases, hint="h")
+    assert "ZeroDivisionError" in fb.message and fb.hint == "h"
+    fb = checks.check_callable(lambda v: 2 * v, name="sq", cases=cases)
+    assert not fb.ok and "sq(3.0)" in fb.message
+    assert "should be a function" in checks.check_callable(3, name="sq", cases=cases).message

@@ -1,0 +1,90 @@
+"""Hygiene of the stored notebooks (nothing is executed here; nbval does that).
+
+Each notebook is stored as "restart kernel and run all": code cells numbered
+1..N, outputs present, no errors except in cells marked to raise, no machine
+paths, user names or object addresses, no widget state or timing metadata,
+under 1 MB, and the house structure (title, what you will learn, prerequisites,
+summary, exercises).
+"""
+
+import getpass
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+MARKERS = {"# NBVAL_IGNORE_OUTPUT", "# NBVAL_CHECK_OUTPUT", "# NBVAL_SKIP", "# NBVAL_RAISES_EXCEPTION"}
+HOME = str(Path.home())
+USER = getpass.getuser()
+LEAKS = [
+    (re.compile(r"\b0x[0-9a-fA-F]{6,}\b"), "an object address"),
+    (re.compile(r"/(?:root|home|Users)/[^\s'\"]*"), "a machine path"),
+    (re.compile(r"/tmp/ipykernel_\d+"), "a per-run kernel path"),
+    (re.compile(r"[A-Za-z]:\\\\Users\\\\"), "a Windows user path"),
+]
+
+
+def _text(out) -> str:
+    parts = [out.get("text", ""), out.get("evalue", "")]
+    for key in ("text/plain", "text/html", "text/markdown"):
+        parts.append(out.get("data", {}).get(key, ""))
+    parts += out.get("traceback", [])
+    return "".join("".join(p) if isinstance(p, list) else p for p in parts)
+
+
+def test_there_are_notebooks():
+    assert NOTEBOOKS and NOTEBOOKS[0].name == "00_start_here.ipynb"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_stored_notebook_is_clean(path):
+    assert path.stat().st_size < 1_000_000, f"{path.name} is {path.stat().st_size} bytes"
+    nb = json.loads(path.read_text())
+    assert "widgets" not in nb["metadata"], "stored widget state"
+    counts, problems = [], []
+    for i, cell in enumerate(nb["cells"]):
+        if cell["cell_type"] != "code":
+            continue
+        src = "".join(cell["source"])
+        lines = src.splitlines()
+        if not src.strip():
+            problems.append(f"cell {i}: empty code cell")
+            continue
+        counts.append(cell["execution_count"])
+        assert "execution" not in cell["metadata"], f"cell {i}: per-cell timing metadata stored"
+        for line in lines:
+            if re.match(r"^\s*#\s*NBVAL_", line) and line.strip() not in MARKERS:
+                problems.append(f"cell {i}: marker {line.strip()!r} is not alone on its line (nbval would ignore it)")
+        if "# NBVAL_SKIP" in lines:
+            problems.append(f"cell {i}: NBVAL_SKIP leaves a cell untested")
+        raises = "# NBVAL_RAISES_EXCEPTION" in lines
+        for out in cell["outputs"]:
+            if out["output_type"] == "error" and not raises:
+                problems.append(f"cell {i}: stored error {out['ename']}")
+            text = _text(out)
+            for rx, what in LEAKS:
+                if rx.search(text):
+                    problems.append(f"cell {i}: output shows {what}: {rx.search(text).group(0)[:50]}")
+            if HOME != "/" and HOME in text or re.search(rf"[/\\]{re.escape(USER)}[/\\]", text):
+                problems.append(f"cell {i}: output shows the home folder or user name")
+        if raises:
+            assert any(o["output_type"] == "error" for o in cell["outputs"]), f"cell {i} is marked to raise but stored no error"
+    assert counts == list(range(1, len(counts) + 1)), f"not executed 1..N in one fresh kernel: {counts}"
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_structure(path):
+    nb = json.loads(path.read_text())
+    md = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    assert re.match(r"# \d\d · ", "".join(nb["cells"][0]["source"])), "first cell must be the title '# NN · ...'"
+    for heading in ("What you will learn", "Prerequisites", "## Summary"):
+        assert heading in md, f"missing {heading!r}"
+    assert re.search(r"^## 1\. ", md, re.M), "sections must be numbered '## 1. ...'"
+    if not path.name.startswith("00"):
+        assert "## Exercises" in md
+        n_ex = len(re.findall(r"^### Exercise \d", md, re.M))
+        assert 2 <= n_ex <= 4, f"{n_ex} exercises, expected 2-4 ('### Exercise N' headings)"

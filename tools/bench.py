@@ -1,0 +1,117 @@
+"""Benchmarks of the project's promises, as ratios measured side by side in one run.
+
+    python3 dev.py bench                 # everything below
+    python3 dev.py bench import          # `import helpers` vs `import torch`
+    python3 dev.py bench notebooks       # each notebook under nbval vs a torch+matplotlib-only notebook
+    python3 dev.py bench suite           # wall time of the whole test suite
+    python3 dev.py bench scaling         # notebook 07's scaling table (epoch cost / one pass over the data)
+
+Absolute times depend on the machine; the ratios are what the README reports.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from conftest import apply_kernel_env  # noqa: E402
+
+
+def _time(cmd: list[str], *, cwd: Path, env: dict) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def _env() -> dict:
+    env = dict(os.environ)
+    apply_kernel_env(env)
+    env.pop("PYTHONPATH", None)
+    return env
+
+
+def bench_import(repeats: int = 7) -> None:
+    """Median wall time of fresh interpreters importing torch vs helpers (interleaved runs)."""
+    env, cwd = _env(), Path(tempfile.gettempdir())
+    cases = {
+        "python only": "pass",
+        "import torch": "import torch",
+        "import helpers": "import helpers",
+        "import helpers + data, device, checks, io": "import helpers.data, helpers.device, helpers.checks, helpers.io",
+    }
+    times = {name: [] for name in cases}
+    for _ in range(repeats):
+        for name, code in cases.items():
+            times[name].append(_time([sys.executable, "-c", code], cwd=cwd, env=env))
+    med = {name: statistics.median(ts) for name, ts in times.items()}
+    print(f"import cost (median of {repeats} fresh interpreters, from {cwd}):")
+    for name, value in med.items():
+        print(f"  {name:<45} {value * 1000:7.0f} ms   ratio to torch {value / med['import torch']:.3f}")
+
+
+BASELINE = {
+    "cells": [
+        {"cell_type": "code", "execution_count": 1, "metadata": {}, "outputs": [], "source": "import torch\nimport matplotlib.pyplot as plt"}
+    ],
+    "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
+    "nbformat": 4,
+    "nbformat_minor": 5,
+}
+
+
+def bench_notebooks(repeats: int = 1) -> None:
+    """Each notebook's time under `pytest --nbval` vs a notebook that only imports torch and matplotlib."""
+    import json
+
+    env = _env()
+    (ROOT / "artifacts").mkdir(exist_ok=True)  # inside the repo (git-ignored), so conftest.py applies
+    with tempfile.TemporaryDirectory(dir=ROOT / "artifacts") as tmp:
+        baseline = Path(tmp) / "baseline.ipynb"
+        baseline.write_text(json.dumps(BASELINE))
+        cmd = [sys.executable, "-m", "pytest", "-q"]
+        base = statistics.median(_time(cmd + [str(baseline)], cwd=ROOT, env=env) for _ in range(max(repeats, 2)))
+        print(f"notebook time under nbval (baseline: a torch + matplotlib import notebook, {base:.1f} s):")
+        for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+            t = statistics.median(_time(cmd + [str(path)], cwd=ROOT, env=env) for _ in range(repeats))
+            flag = "ok" if t / base <= 2.5 else "OVER 2.5x"
+            print(f"  {path.name:<42} {t:6.1f} s   ratio {t / base:4.2f}  {flag}")
+
+
+def bench_suite() -> None:
+    """Wall time of README's test command (parallel, 2 workers) and of a serial run."""
+    env = _env()
+    for label, extra in (("pytest -n 2 --dist loadfile", ["-n", "2", "--dist", "loadfile"]), ("pytest (serial)", [])):
+        t = _time([sys.executable, "-m", "pytest", "-q", "-m", "not browser", *extra], cwd=ROOT, env=env)
+        print(f"whole suite without the browser test, {label}: {t:.1f} s")
+
+
+def bench_scaling(argv: list[str]) -> None:
+    script = ROOT / "tools" / "bench_scaling.py"
+    if not script.exists():
+        print("scaling: tools/bench_scaling.py not present")
+        return
+    subprocess.run([sys.executable, str(script), *argv], cwd=ROOT, env=_env(), check=True)
+
+
+def main(argv: list[str]) -> int:
+    what = argv[0] if argv else "all"
+    if what in ("import", "all"):
+        bench_import()
+    if what in ("notebooks", "all"):
+        bench_notebooks()
+    if what in ("suite", "all"):
+        bench_suite()
+    if what in ("scaling", "all"):
+        bench_scaling(argv[1:] if what == "scaling" else [])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
