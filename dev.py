@@ -72,7 +72,15 @@ def main(argv: list[str]) -> int:
     if command == "setup":
         return 0
     if command == "lab":
-        return subprocess.call([str(BIN / "jupyter"), "lab", *rest], cwd=ROOT / "notebooks", env=env)
+        # No run-time fetching: no PyPI extension manager, no update checks, no news feed.
+        quiet = [
+            "--LabApp.extension_manager=readonly",
+            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+            "--LabApp.news_url=None",
+        ]
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            quiet.append("--allow-root")  # containers and CI machines often run as root
+        return subprocess.call([str(BIN / "jupyter"), "lab", *quiet, *rest], cwd=ROOT / "notebooks", env=env)
     if command == "test":
         return subprocess.call([str(PY), "-m", "pytest", "-n", "2", "--dist", "loadfile", *rest], cwd=ROOT, env=env)
     if command == "execute":
