@@ -71,7 +71,7 @@ def execute(path: Path, rules) -> float:
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
         record_timing=False,
-        store_widget_state=False,
+        store_widget_state=True,  # False trips nbclient 0.11 on Output widgets (KeyError); clean() drops the state
         allow_errors=True,  # cells marked NBVAL_RAISES_EXCEPTION; others are refused below
     )
     client.execute()
