@@ -24,6 +24,8 @@ LEAKS = [
     (re.compile(r"/(?:root|home|Users)/[^\s'\"]*"), "a machine path"),
     (re.compile(r"/tmp/ipykernel_\d+"), "a per-run kernel path"),
     (re.compile(r"[A-Za-z]:\\\\Users\\\\"), "a Windows user path"),
+    (re.compile(re.escape(str(ROOT))), "this checkout's path"),
+    (re.compile(r"/(?:site|dist)-packages/"), "an installed-package path"),
 ]
 
 
