@@ -30,6 +30,10 @@ def apply_kernel_env(environ=os.environ) -> None:
 
 def pytest_configure(config):
     apply_kernel_env()
+    config.addinivalue_line(
+        "markers",
+        "browser: drives JupyterLab in headless Chromium (tests/test_browser.py); run alone with -m browser, leave out with -m 'not browser'",
+    )
     opt = config.option
     # Strict nbval on every notebook unless the caller chose lax mode explicitly.
     if not getattr(opt, "nbval_lax", False):
