@@ -8,7 +8,7 @@
 
 Needs only Python 3.11+ with pip and venv. The virtual environment lives in
 ``.venv/`` inside the repository; it is (re)installed only when
-``requirements.txt`` or ``pyproject.toml`` changed since the last install.
+``requirements.txt``, ``constraints.txt`` or ``pyproject.toml`` changed since the last install.
 Extra arguments after the command go to the tool (pytest, jupyter lab, ...).
 """
 
@@ -27,7 +27,7 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".installed-from"
-INPUTS = ("requirements.txt", "pyproject.toml")
+INPUTS = ("requirements.txt", "constraints.txt", "pyproject.toml")
 
 
 def _fingerprint() -> str:
@@ -56,7 +56,8 @@ def ensure_env() -> None:
     # torch first, at its exact pin, so nothing that depends on torch pulls another build.
     torch_pin = re.search(r"^torch==\S+", (ROOT / "requirements.txt").read_text(), re.M).group(0)
     _run(pip + [torch_pin])
-    _run(pip + ["-r", ROOT / "requirements.txt"])
+    # constraints.txt pins every indirect dependency too (the exact environment the outputs come from).
+    _run(pip + ["-r", ROOT / "requirements.txt", "-c", ROOT / "constraints.txt"])
     _run(pip + ["--no-deps", "-e", ROOT])
     STAMP.write_text(fingerprint + "\n")
 

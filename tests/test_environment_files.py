@@ -31,3 +31,15 @@ def test_every_requirement_is_an_exact_pin_and_every_env_line_is_commented():
         if line.strip() and not line.lstrip().startswith("#"):
             assert "#" in line or line.strip() in {"dependencies:", "channels:", "- pip:"}, f"uncommented line: {line!r}"
     assert "-e ." in (ROOT / "environment.yml").read_text()
+
+
+def test_constraints_agree_with_requirements_and_are_exact():
+    req = pins(ROOT / "requirements.txt")
+    con = pins(ROOT / "constraints.txt")
+    for line in (ROOT / "constraints.txt").read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            assert PIN.match(line), f"not an exact pin: {line!r}"
+    mismatched = {name: (ver, con[name]) for name, ver in req.items() if name in con and con[name] != ver}
+    assert not mismatched, f"requirements.txt vs constraints.txt: {mismatched}"
+    missing = set(req) - set(con) - {"torch"}  # torch is pinned in requirements.txt only (its build tag differs)
+    assert not missing, f"in requirements.txt but not in constraints.txt: {missing}"
