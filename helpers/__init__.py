@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import importlib
 
-__all__ = ["data", "device", "plots", "checks", "io", "exercises", "widgets"]
+__all__ = ["data", "device", "plots", "checks", "io", "exercises", "widgets", "timing"]
 __version__ = "0.1.0"
 
 
