@@ -51,8 +51,9 @@ def scatter_fit(
     ax = _axes(ax)
     ax.scatter(xs, ys, s=12, alpha=0.7, label="data")
     lo, hi = min(xs), max(xs)
-    for label, (b, w) in (lines or {}).items():
-        ax.plot([lo, hi], [b + w * lo, b + w * hi], label=label)
+    for i, (label, (b, w)) in enumerate((lines or {}).items()):
+        # colours from C1 on: C0 is the scatter's
+        ax.plot([lo, hi], [b + w * lo, b + w * hi], color=f"C{i + 1}", label=label)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     if title:
@@ -160,4 +161,81 @@ def loss_contour(
     ax.set_xlabel(names[0])
     ax.set_ylabel(names[1])
     ax.set_title(title or f"Loss over ({names[0]}, {names[1]})")
+    return ax
+
+
+def graph_diagram(
+    nodes: dict[str, tuple[float, float]],
+    edges: Sequence[tuple[str, str]],
+    *,
+    labels: dict[str, str] | None = None,
+    edge_labels: dict[tuple[str, str], str] | None = None,
+    colors: dict[str, str] | None = None,
+    ax=None,
+    title: str | None = None,
+):
+    """Draw a small directed graph (e.g. a computational graph) as boxes and arrows.
+
+    ``nodes`` maps a node name to its (x, y) position; ``edges`` lists (from, to)
+    pairs drawn as arrows; ``labels`` gives a node's text (default: its name),
+    ``edge_labels`` a text on the middle of an edge, ``colors`` a box colour.
+    The drawing is what you pass in: nothing is computed from autograd here.
+    """
+    import math
+
+    if not isinstance(nodes, dict) or not nodes:
+        raise ValueError(f"nodes must be a non-empty dict of name -> (x, y), got {nodes!r}")
+    pos = {}
+    for name, xy in nodes.items():
+        try:
+            px, py = (float(v) for v in xy)
+        except (TypeError, ValueError):
+            raise ValueError(f"nodes[{name!r}] must be an (x, y) pair of numbers, got {xy!r}") from None
+        if not (math.isfinite(px) and math.isfinite(py)):
+            raise ValueError(f"nodes[{name!r}] must be a finite (x, y) position, got {xy!r}")
+        pos[name] = (px, py)
+    pairs = []
+    for edge in edges:
+        edge = tuple(edge) if isinstance(edge, list) else edge
+        if not (isinstance(edge, tuple) and len(edge) == 2) or edge[0] not in pos or edge[1] not in pos:
+            raise ValueError(f"edges must be (from, to) pairs of names in nodes, got {edge!r}; nodes are {list(pos)}")
+        pairs.append(edge)
+    for key, where in (("labels", labels), ("colors", colors)):
+        unknown = [k for k in (where or {}) if k not in pos]
+        if unknown:
+            raise ValueError(f"{key} names nodes that are not in nodes: {unknown}")
+    unknown = [k for k in (edge_labels or {}) if k not in pairs]
+    if unknown:
+        raise ValueError(f"edge_labels names edges that are not in edges: {unknown}")
+    ax = _axes(ax)
+    boxes = {}
+    for name, (px, py) in pos.items():
+        face = (colors or {}).get(name, "lightyellow")
+        boxes[name] = ax.text(
+            px, py, (labels or {}).get(name, name), ha="center", va="center", fontsize=9, zorder=3,
+            bbox=dict(boxstyle="round,pad=0.4", facecolor=face, edgecolor="black"),
+        )
+    for a, b in pairs:  # arrows start and end at the boxes' edges (patchA / patchB)
+        ax.annotate(
+            "",
+            xy=pos[b],
+            xytext=pos[a],
+            zorder=4,  # drawn after the boxes, so that their patches are in place to clip against
+            arrowprops=dict(
+                arrowstyle="-|>", color="dimgrey", shrinkA=2, shrinkB=2,
+                patchA=boxes[a].get_bbox_patch(), patchB=boxes[b].get_bbox_patch(),
+            ),
+        )
+    for (a, b), text in (edge_labels or {}).items():
+        mx, my = (pos[a][0] + pos[b][0]) / 2, (pos[a][1] + pos[b][1]) / 2
+        ax.annotate(
+            text, xy=(mx, my), fontsize=8, color="tab:red", ha="center", va="center", zorder=5,
+            bbox=dict(boxstyle="square,pad=0.1", facecolor="white", edgecolor="none"),
+        )
+    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+    ax.set_xlim(min(xs) - 0.7, max(xs) + 0.7)
+    ax.set_ylim(min(ys) - 0.6, max(ys) + 0.6)
+    ax.set_axis_off()
+    if title:
+        ax.set_title(title)
     return ax

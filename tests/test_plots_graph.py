@@ -1,0 +1,79 @@
+"""plots.graph_diagram (the computational graph of notebook 03) under Agg, through the returned Axes."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.text import Annotation  # noqa: E402
+
+from helpers import plots  # noqa: E402
+
+NODES = {"x": (0, 1), "w": (0, 0), "mul": (2, 0.5), "loss": (4, 0.5)}
+EDGES = [("x", "mul"), ("w", "mul"), ("mul", "loss")]
+
+
+@pytest.fixture(autouse=True)
+def _close():
+    rc = dict(matplotlib.rcParams)
+    yield
+    plt.close("all")
+    assert dict(matplotlib.rcParams) == rc, "a plot helper changed global style"
+
+
+def _boxes(ax):
+    return [t for t in ax.texts if not isinstance(t, Annotation)]
+
+
+def _arrows(ax):
+    return [t for t in ax.texts if isinstance(t, Annotation) and t.arrow_patch is not None]
+
+
+def test_boxes_arrows_labels_and_title():
+    ax = plots.graph_diagram(
+        NODES,
+        EDGES,
+        labels={"mul": "ŷ = x·w", "w": "w (leaf)"},
+        edge_labels={("w", "mul"): "∂ŷ/∂w = x"},
+        colors={"w": "lightgreen"},
+        title="graph",
+    )
+    boxes = {t.get_text(): t for t in _boxes(ax)}
+    assert set(boxes) == {"x", "w (leaf)", "ŷ = x·w", "loss"}
+    assert boxes["ŷ = x·w"].get_position() == (2.0, 0.5)
+    assert boxes["w (leaf)"].get_bbox_patch().get_facecolor()[:3] == pytest.approx(matplotlib.colors.to_rgb("lightgreen"))
+    arrows = _arrows(ax)
+    assert len(arrows) == 3
+    assert [(a.xyann, a.xy) for a in arrows] == [((0.0, 1.0), (2.0, 0.5)), ((0.0, 0.0), (2.0, 0.5)), ((2.0, 0.5), (4.0, 0.5))]
+    (edge_text,) = [t for t in ax.texts if isinstance(t, Annotation) and t.get_text()]
+    assert edge_text.get_text() == "∂ŷ/∂w = x" and edge_text.xy == (1.0, 0.25)
+    assert ax.get_title() == "graph" and not ax.axison
+    assert ax.get_xlim() == pytest.approx((-0.7, 4.7)) and ax.get_ylim() == pytest.approx((-0.6, 1.6))
+    ax.figure.canvas.draw()  # the arrows clip against the boxes at draw time: must not fail
+
+
+def test_uses_given_axes_and_accepts_list_edges():
+    fig, ax = plt.subplots()
+    assert plots.graph_diagram({"a": (0, 0), "b": (1, 0)}, [["a", "b"]], ax=ax) is ax
+    assert len(_arrows(ax)) == 1 and ax.get_title() == ""
+
+
+@pytest.mark.parametrize(
+    "args, kwargs, fragment",
+    [
+        (({}, []), {}, "nodes must be a non-empty dict"),
+        (([("a", (0, 0))], []), {}, "nodes must be a non-empty dict"),
+        (({"a": (0, 0, 1)}, []), {}, r"nodes\['a'\] must be an \(x, y\) pair"),
+        (({"a": "xy"}, []), {}, r"nodes\['a'\] must be an \(x, y\) pair"),
+        (({"a": (0, float("nan"))}, []), {}, r"nodes\['a'\] must be a finite"),
+        ((NODES, [("x", "nowhere")]), {}, "edges must be .* got \\('x', 'nowhere'\\)"),
+        ((NODES, [("x",)]), {}, "edges must be"),
+        ((NODES, EDGES), {"labels": {"z": "zz"}}, r"labels names nodes that are not in nodes: \['z'\]"),
+        ((NODES, EDGES), {"colors": {"q": "red"}}, "colors names nodes"),
+        ((NODES, EDGES), {"edge_labels": {("loss", "x"): "?"}}, "edge_labels names edges that are not in edges"),
+    ],
+)
+def test_bad_inputs(args, kwargs, fragment):
+    with pytest.raises(ValueError, match=fragment):
+        plots.graph_diagram(*args, **kwargs)
