@@ -27,6 +27,9 @@ def _sources():
 
 
 SOURCES = list(_sources())
+# The one torch.load without weights_only=True: the curriculum's "torch.load of an untrusted file",
+# shown on purpose (its payload only prints a line) right before the safe load refuses the same file.
+ON_PURPOSE = ("notebooks/06_nn_module_training_loop.ipynb", "# the mistake, shown on purpose")
 TORCH_LOAD = re.compile(r"torch\.load\((?P<args>[^()]*(?:\([^()]*\)[^()]*)*)\)")
 NETWORK = re.compile(
     r"\b(?:import\s+requests|from\s+requests|urllib\.request|urlopen|http\.client|import\s+socket"
@@ -42,9 +45,18 @@ def test_sources_were_found():
 @pytest.mark.parametrize("name, text", SOURCES, ids=[n for n, _ in SOURCES])
 def test_torch_load_always_uses_weights_only_and_nothing_is_fetched(name, text):
     for m in TORCH_LOAD.finditer(text):
+        line = text[text.rfind("\n", 0, m.start()) + 1 : text.find("\n", m.end())]
+        if name == ON_PURPOSE[0] and ON_PURPOSE[1] in line:
+            continue  # notebook 06 shows the mistake once, with a harmless payload, then the fix
         assert "weights_only=True" in m.group("args"), f"{name}: torch.load without weights_only=True: {m.group(0)!r}"
     hit = NETWORK.search(text)
     assert hit is None, f"{name}: looks like a network fetch at run time: {hit.group(0)!r}"
+
+
+def test_the_one_unsafe_load_is_the_marked_demonstration():
+    text = dict(SOURCES)[ON_PURPOSE[0]]
+    unsafe = [m for m in TORCH_LOAD.finditer(text) if "weights_only=True" not in m.group("args")]
+    assert len(unsafe) == 1 and "Payload()" in text and "load_state_dict(untrusted)" in text
 
 
 def test_the_scanner_sees_a_bad_load():

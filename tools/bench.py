@@ -4,6 +4,7 @@
     python3 dev.py bench import          # `import helpers` vs `import torch`
     python3 dev.py bench notebooks       # each notebook under nbval vs a torch+matplotlib-only notebook
     python3 dev.py bench suite           # wall time of the whole test suite
+    python3 dev.py bench fits            # each converged fit's distance to the closed-form solution
     python3 dev.py bench scaling         # notebook 07's scaling table (epoch cost / one pass over the data)
 
 Absolute times depend on the machine; the ratios are what the README reports.
@@ -21,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
 from conftest import apply_kernel_env  # noqa: E402
 
 
@@ -100,6 +102,34 @@ def bench_scaling(argv: list[str]) -> None:
     subprocess.run([sys.executable, str(script), *argv], cwd=ROOT, env=_env(), check=True)
 
 
+def bench_fits() -> None:
+    """Re-execute every notebook (in memory, nothing stored) and list each converged fit's distance
+    to the closed-form solution, as recorded by ``helpers.checks.distance_to_closed_form``."""
+    import json
+
+    import nbformat
+    from execute_notebooks import run_notebook  # the same executor that stores the notebooks
+
+    env = _env()
+    with tempfile.TemporaryDirectory() as tmp:
+        log = Path(tmp) / "fits.jsonl"
+        os.environ.update(env)
+        os.environ["LINREG_RECORD_FITS"] = str(log)
+        try:
+            for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+                nb = nbformat.read(path, as_version=4)
+                run_notebook(nb, cwd=path.parent)  # in memory only: nothing is stored
+        finally:
+            os.environ.pop("LINREG_RECORD_FITS", None)
+        rows = [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
+    print("converged fits: largest |trained - closed form| over the parameters (goal <= 1e-3):")
+    for row in rows:
+        flag = "ok" if row["distance"] <= 1e-3 else "OVER 1e-3"
+        print(f"  {row['label']:<60} {row['distance']:9.2e}  {flag}")
+    if not rows:
+        print("  (no fits recorded)")
+
+
 def main(argv: list[str]) -> int:
     what = argv[0] if argv else "all"
     if what in ("import", "all"):
@@ -108,6 +138,8 @@ def main(argv: list[str]) -> int:
         bench_notebooks()
     if what in ("suite", "all"):
         bench_suite()
+    if what in ("fits", "all"):
+        bench_fits()
     if what in ("scaling", "all"):
         bench_scaling(argv[1:] if what == "scaling" else [])
     return 0

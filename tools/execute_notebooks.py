@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import configparser
 import os
+import queue
 import re
 import sys
 import time
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
+from jupyter_client import KernelManager
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -61,20 +62,76 @@ def clean(nb, rules) -> None:
                 out["traceback"] = [_clean_text(t, rules) for t in out["traceback"]]
 
 
+def run_notebook(nb, *, cwd: Path, timeout: float = 600) -> None:
+    """Run every code cell of ``nb`` in order in one fresh kernel, filling outputs in place.
+
+    A small executor on jupyter_client's blocking client (as nbval uses), instead of nbclient:
+    nbclient 0.11 sometimes stalls for its whole cell timeout after a cell that displays an
+    ipywidgets Output (jupyter/nbclient#312; seen here: 600 s after notebook 06's explorer).
+    Outputs that the kernel routes into an Output widget (a widget view, not a cell output)
+    are dropped, as a front end would; widget state is never stored.
+    """
+    km = KernelManager(kernel_name="python3")
+    km.start_kernel(cwd=str(cwd))
+    kc = km.client()
+    kc.start_channels()
+    try:
+        kc.wait_for_ready(timeout=120)
+        for cell in nb.cells:
+            if cell.cell_type != "code":
+                continue
+            cell.outputs, cell.execution_count = [], None
+            msg_id = kc.execute(cell.source, allow_stdin=False, stop_on_error=False)
+            captured = set()  # Output widgets currently capturing this cell's outputs
+            clear_pending = False
+            deadline = time.monotonic() + timeout
+            while True:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise SystemExit(f"cell timed out after {timeout} s:\n{cell.source[:200]}")
+                try:
+                    msg = kc.get_iopub_msg(timeout=min(remaining, 5))
+                except queue.Empty:
+                    if not km.is_alive():
+                        raise SystemExit("the kernel died") from None
+                    continue
+                if msg["parent_header"].get("msg_id") != msg_id:
+                    continue
+                kind, content = msg["msg_type"], msg["content"]
+                if kind == "status" and content["execution_state"] == "idle":
+                    break
+                if kind == "execute_input":
+                    cell.execution_count = content["execution_count"]
+                elif kind == "comm_msg" and content.get("data", {}).get("method") == "update":
+                    state = content["data"].get("state", {})
+                    if "msg_id" in state:  # an Output widget starts / stops capturing
+                        (captured.add if state["msg_id"] else captured.discard)(content["comm_id"])
+                elif kind in ("stream", "display_data", "execute_result", "error", "clear_output") and captured:
+                    continue  # goes into the widget view, not into the cell
+                elif kind == "clear_output":
+                    if content.get("wait"):
+                        clear_pending = True
+                    else:
+                        cell.outputs = []
+                elif kind in ("stream", "display_data", "execute_result", "error"):
+                    if clear_pending:
+                        cell.outputs, clear_pending = [], False
+                    last = cell.outputs[-1] if cell.outputs else None
+                    if kind == "stream" and last is not None and last.get("output_type") == "stream" and last["name"] == content["name"]:
+                        last["text"] += content["text"]
+                    else:
+                        cell.outputs.append(nbformat.v4.output_from_msg(msg))
+            kc.get_shell_msg(timeout=60)  # the execute_reply
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
 def execute(path: Path, rules) -> float:
     """Execute one notebook in a fresh kernel, store it; return seconds taken."""
     nb = nbformat.read(path, as_version=4)
     start = time.perf_counter()
-    client = NotebookClient(
-        nb,
-        timeout=600,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(path.parent)}},
-        record_timing=False,
-        store_widget_state=True,  # False trips nbclient 0.11 on Output widgets (KeyError); clean() drops the state
-        allow_errors=True,  # cells marked NBVAL_RAISES_EXCEPTION; others are refused below
-    )
-    client.execute()
+    run_notebook(nb, cwd=path.parent)
     elapsed = time.perf_counter() - start
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
