@@ -12,6 +12,9 @@ Modules:
     plots    -- scatter + fitted lines, loss curves, loss contours (take and return an Axes)
     checks   -- shape guard, finite-difference gradient check, least squares, exercise feedback
     io       -- save / load state_dicts safely (weights_only=True)
+    timing   -- timing with device synchronisation, the scaling table of notebook 07
+    exercises -- the exercise checks of each notebook
+    widgets  -- the interactive explorers (import ipywidgets when used)
 """
 
 from __future__ import annotations
