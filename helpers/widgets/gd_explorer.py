@@ -17,6 +17,7 @@ import math
 import numbers
 
 from .._validate import finite_float
+from ._view import ExplorerView
 
 
 def _mse(xs, ys, w):
@@ -27,7 +28,7 @@ def _mse_gradient(xs, ys, w):
     return sum(2 * x * (x * w - y) for x, y in zip(xs, ys)) / len(xs)
 
 
-class GradientDescentExplorer:
+class GradientDescentExplorer(ExplorerView):
     """Interactive view of batch gradient descent on MSE(w) = mean((w * x - y)**2).
 
     Each step is ``w = w - lr * dMSE/dw`` with ``dMSE/dw = mean(2 * x * (x * w - y))``,
@@ -200,13 +201,6 @@ class GradientDescentExplorer:
         return self.axes[0].get_title()
 
     # ------------------------------------------------------------------ widget
-    def _show(self) -> None:
-        from IPython.display import clear_output, display
-
-        with self.output:
-            clear_output(wait=True)
-            display(self.figure)
-
     @property
     def widget(self):
         """The ipywidgets view: a (logarithmic) learning-rate slider, a steps slider and the figure."""
@@ -226,24 +220,11 @@ class GradientDescentExplorer:
             self.steps_slider = widgets.IntSlider(
                 value=self.steps, min=1, max=self.max_steps, description="steps", continuous_update=False
             )
-            self.output = widgets.Output()
-            self._syncing = False
 
-            def on_change(_change):
-                if not self._syncing:
-                    lo, hi = self.lr_range
-                    lr = min(max(float(self.lr_slider.value), lo), hi)  # 10**x may round past the ends
-                    self.set(lr=lr, steps=int(self.steps_slider.value))
+            def on_change():
+                lo, hi = self.lr_range
+                lr = min(max(float(self.lr_slider.value), lo), hi)  # 10**x may round past the ends
+                self.set(lr=lr, steps=int(self.steps_slider.value))
 
-            self.lr_slider.observe(on_change, names="value")
-            self.steps_slider.observe(on_change, names="value")
-            box = widgets.VBox([widgets.HBox([self.lr_slider, self.steps_slider]), self.output])
-            box.add_class("linreg-gd-explorer")
-            self._widget = box
-            self._show()
+            self._assemble([[self.lr_slider, self.steps_slider]], css_class="linreg-gd-explorer", on_change=on_change)
         return self._widget
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)

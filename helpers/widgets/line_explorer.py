@@ -15,13 +15,14 @@ from __future__ import annotations
 import math
 
 from .._validate import finite_float
+from ._view import ExplorerView
 
 
 def _mse(xs, ys, w, b):
     return sum((w * x + b - y) ** 2 for x, y in zip(xs, ys)) / len(xs)
 
 
-class LineExplorer:
+class LineExplorer(ExplorerView):
     """Interactive view of the model H(x) = w * x + b and its mean squared error."""
 
     def __init__(
@@ -125,13 +126,6 @@ class LineExplorer:
             self._show()
 
     # ------------------------------------------------------------------ widget
-    def _show(self) -> None:
-        from IPython.display import clear_output, display
-
-        with self.output:
-            clear_output(wait=True)
-            display(self.figure)
-
     @property
     def widget(self):
         """The ipywidgets view: a w slider, a b slider and the figure (built on first use)."""
@@ -141,22 +135,9 @@ class LineExplorer:
             common = dict(step=0.05, readout_format=".2f", continuous_update=False)
             self.w_slider = widgets.FloatSlider(value=self.w, min=self.w_range[0], max=self.w_range[1], description="w", **common)
             self.b_slider = widgets.FloatSlider(value=self.b, min=self.b_range[0], max=self.b_range[1], description="b", **common)
-            self.output = widgets.Output()
-            self._syncing = False
-
-            def on_change(_change):
-                if not self._syncing:
-                    self.set(w=self.w_slider.value, b=self.b_slider.value)
-
-            self.w_slider.observe(on_change, names="value")
-            self.b_slider.observe(on_change, names="value")
-            box = widgets.VBox([widgets.HBox([self.w_slider, self.b_slider]), self.output])
-            box.add_class("linreg-line-explorer")
-            self._widget = box
-            self._show()
+            self._assemble(
+                [[self.w_slider, self.b_slider]],
+                css_class="linreg-line-explorer",
+                on_change=lambda: self.set(w=self.w_slider.value, b=self.b_slider.value),
+            )
         return self._widget
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)

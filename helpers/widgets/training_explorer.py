@@ -29,6 +29,7 @@ from typing import NamedTuple
 import torch
 
 from .._validate import seed_value
+from ._view import ExplorerView
 
 #: The optimisers the explorer offers (the dropdown's options).
 OPTIMIZERS = ("SGD", "SGD + momentum")
@@ -74,7 +75,7 @@ def _initial_parameters(seed: int) -> tuple[float, float]:
     return float(weight), float(bias)
 
 
-class TrainingExplorer:
+class TrainingExplorer(ExplorerView):
     """Train y_hat = w * x + b on the MSE with SGD or SGD + momentum; show loss curve and fit."""
 
     def __init__(
@@ -306,13 +307,6 @@ class TrainingExplorer:
             self._show()
 
     # ------------------------------------------------------------------ widget
-    def _show(self) -> None:
-        from IPython.display import clear_output, display
-
-        with self.output:
-            clear_output(wait=True)
-            display(self.figure)
-
     @property
     def widget(self):
         """The ipywidgets view: a log-scale lr slider, an epochs slider, the optimiser buttons, the figure."""
@@ -328,21 +322,11 @@ class TrainingExplorer:
                 value=self.epochs, min=0, max=self.max_epochs, step=1, description="epochs", continuous_update=False,
             )
             self.optimizer_buttons = widgets.ToggleButtons(options=list(OPTIMIZERS), value=self.optimizer, description="optimiser")
-            self.output = widgets.Output()
-
-            def on_change(_change):
-                if not self._syncing:
-                    self.set(lr=self.lr_slider.value, epochs=self.epochs_slider.value, optimizer=self.optimizer_buttons.value)
-
-            for control in (self.lr_slider, self.epochs_slider, self.optimizer_buttons):
-                control.observe(on_change, names="value")
-            box = widgets.VBox([widgets.HBox([self.lr_slider, self.epochs_slider]), self.optimizer_buttons, self.output])
-            box.add_class("linreg-training-explorer")
-            self._widget = box
-            self._show()
+            self._assemble(
+                [[self.lr_slider, self.epochs_slider], [self.optimizer_buttons]],
+                css_class="linreg-training-explorer",
+                on_change=lambda: self.set(
+                    lr=self.lr_slider.value, epochs=self.epochs_slider.value, optimizer=self.optimizer_buttons.value
+                ),
+            )
         return self._widget
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
