@@ -6,7 +6,10 @@ import math
 import pytest
 import torch
 
-from helpers import checks, data, device, io, plots
+from helpers import checks, data, device, io, plots, timing
+from helpers.widgets.gd_explorer import GradientDescentExplorer
+from helpers.widgets.line_explorer import LineExplorer
+from helpers.widgets.training_explorer import TrainingExplorer
 
 nan, inf = float("nan"), float("inf")
 
@@ -46,7 +49,31 @@ CASES = [
     ("contour grid", lambda: plots.loss_contour([1.0], [1.0, 2.0], lambda w, b: 0.0), ValueError, "w_values", "got 1"),
     ("save non-module", lambda: io.save_state_dict("model", "x.pt"), TypeError, "model", "str"),
     ("load missing file", lambda: io.load_state_dict("no/such/file.pt"), ValueError, "path", "no/such/file.pt"),
+    ("data file missing", lambda: data.old_faithful(path="no/such/faithful.csv"), ValueError, "path", "no such file"),
+    ("data file path type", lambda: data.old_faithful(path=3), TypeError, "path", "int"),
+    ("closed-form distance sizes", lambda: checks.distance_to_closed_form([1.0], [1.0, 2.0], label="x"), ValueError, "closed_form", "has 2"),
+    ("closed-form distance nan", lambda: checks.distance_to_closed_form([nan], [1.0], label="x"), ValueError, "trained", "finite"),
+    ("timing not callable", lambda: timing.time_call(3), TypeError, "fn", "int"),
+    ("timing sizes empty", lambda: timing.scaling_table([]), ValueError, "ns", "[]"),
+    ("explorer lr", lambda: GradientDescentExplorer([1.0], [2.0], lr=-1.0), ValueError, "lr", "-1"),
+    ("explorer ranges", lambda: LineExplorer([1.0], [2.0], w_range=(1.0, 0.0)), ValueError, "w_range", "(1.0, 0.0)"),
+    ("training explorer optimiser", lambda: TrainingExplorer(torch.arange(3.0).reshape(3, 1), torch.ones(3, 1), optimizer="adam"), ValueError, "optimizer", "adam"),
 ]
+
+
+def test_malformed_data_files_name_the_path_and_line(tmp_path):
+    cases = {
+        "header.csv": ("a,b\n1,2\n", "line 1"),
+        "fields.csv": ("eruptions,waiting\n1.0\n", "line 2"),
+        "text.csv": ("eruptions,waiting\n1.0,x\n", "line 2"),
+        "empty.csv": ("", "is empty"),
+    }
+    for name, (text, fragment) in cases.items():
+        path = tmp_path / name
+        path.write_text(text)
+        with pytest.raises(ValueError) as err:
+            data.old_faithful(path=path)
+        assert name in str(err.value) and fragment in str(err.value)
 
 
 def test_table_is_big_enough():
