@@ -1,22 +1,13 @@
 """Plot helpers under Agg: each takes ax=None, returns the Axes, touches no global style."""
 
-import matplotlib
 
-matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import pytest
+import torch
 
-import matplotlib.pyplot as plt  # noqa: E402
-import pytest  # noqa: E402
-import torch  # noqa: E402
+from helpers import plots
 
-from helpers import plots  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def _close():
-    rc = dict(matplotlib.rcParams)
-    yield
-    plt.close("all")
-    assert dict(matplotlib.rcParams) == rc, "a plot helper changed global style"
+pytestmark = pytest.mark.usefixtures("plot_guard")  # tests/conftest.py
 
 
 def test_scatter_fit_draws_data_and_lines():

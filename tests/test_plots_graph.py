@@ -2,24 +2,16 @@
 
 import matplotlib
 
-matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import pytest
+from matplotlib.text import Annotation
 
-import matplotlib.pyplot as plt  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.text import Annotation  # noqa: E402
-
-from helpers import plots  # noqa: E402
+from helpers import plots
 
 NODES = {"x": (0, 1), "w": (0, 0), "mul": (2, 0.5), "loss": (4, 0.5)}
 EDGES = [("x", "mul"), ("w", "mul"), ("mul", "loss")]
 
-
-@pytest.fixture(autouse=True)
-def _close():
-    rc = dict(matplotlib.rcParams)
-    yield
-    plt.close("all")
-    assert dict(matplotlib.rcParams) == rc, "a plot helper changed global style"
+pytestmark = pytest.mark.usefixtures("plot_guard")  # tests/conftest.py
 
 
 def _boxes(ax):

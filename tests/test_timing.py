@@ -2,23 +2,14 @@
 
 import math
 
-import matplotlib
 
-matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import pytest
+import torch
 
-import matplotlib.pyplot as plt  # noqa: E402
-import pytest  # noqa: E402
-import torch  # noqa: E402
+from helpers import timing
 
-from helpers import timing  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def _close():
-    rc = dict(matplotlib.rcParams)
-    yield
-    plt.close("all")
-    assert dict(matplotlib.rcParams) == rc, "a plot helper changed global style"
+pytestmark = pytest.mark.usefixtures("plot_guard")  # tests/conftest.py
 
 
 def test_time_call_counts_warmup_and_repeats():

@@ -2,13 +2,9 @@
 
 import math
 
-import matplotlib
+import pytest
 
-matplotlib.use("Agg")
-
-import pytest  # noqa: E402
-
-from helpers.widgets.gd_explorer import GradientDescentExplorer  # noqa: E402
+from helpers.widgets.gd_explorer import GradientDescentExplorer
 
 X, Y = [1.0, 2.0, 3.0], [2.0, 4.0, 6.0]
 

@@ -1,12 +1,8 @@
 """The explorer of notebook 01, driven from Python (no browser): set values, read what was drawn."""
 
-import matplotlib
+import pytest
 
-matplotlib.use("Agg")
-
-import pytest  # noqa: E402
-
-from helpers.widgets.line_explorer import LineExplorer  # noqa: E402
+from helpers.widgets.line_explorer import LineExplorer
 
 X, Y = [1.0, 2.0, 3.0], [2.0, 4.0, 6.0]
 

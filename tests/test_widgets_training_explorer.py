@@ -3,17 +3,13 @@
 import math
 import time
 
-import matplotlib
+import pytest
+import torch
+from torch import nn
 
-matplotlib.use("Agg")
-
-import pytest  # noqa: E402
-import torch  # noqa: E402
-from torch import nn  # noqa: E402
-
-from helpers.checks import least_squares  # noqa: E402
-from helpers.data import scaled_normal_data  # noqa: E402
-from helpers.widgets.training_explorer import OPTIMIZERS, TrainingExplorer  # noqa: E402
+from helpers.checks import least_squares
+from helpers.data import scaled_normal_data
+from helpers.widgets.training_explorer import OPTIMIZERS, TrainingExplorer
 
 X, Y = scaled_normal_data(100, seed=27)  # the data of notebook 06
 
