@@ -1,6 +1,5 @@
 """Plot helpers under Agg: each takes ax=None, returns the Axes, touches no global style."""
 
-
 import matplotlib.pyplot as plt
 import pytest
 import torch
