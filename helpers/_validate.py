@@ -77,3 +77,13 @@ def generator_or_seed(seed, generator, *, default_seed: int | None = None) -> to
     if seed is None:
         raise ValueError("seed or generator is required (randomness is always explicit)")
     return torch.Generator().manual_seed(seed_value(seed))
+
+
+def paired_floats(x, y) -> tuple[list[float], list[float]]:
+    """Return ``x`` and ``y`` as equal-length, non-empty lists of finite floats (the explorers' data)."""
+    xs, ys = [float(v) for v in x], [float(v) for v in y]
+    if len(xs) != len(ys) or not xs:
+        raise ValueError(f"x and y must be non-empty and of equal length, got {len(xs)} and {len(ys)}")
+    if not all(math.isfinite(v) for v in xs + ys):
+        raise ValueError("x and y must contain only finite values")
+    return xs, ys

@@ -134,3 +134,13 @@ def test_distance_to_closed_form_and_recording(tmp_path, monkeypatch):
 def test_distance_to_closed_form_bad_input(args, kwargs, exc, fragment):
     with pytest.raises(exc, match=fragment):
         checks.distance_to_closed_form(*args, **kwargs)
+
+
+def test_paired_floats_validates_the_explorers_data():
+    from helpers._validate import paired_floats
+
+    assert paired_floats([1, 2], (3.0, 4)) == ([1.0, 2.0], [3.0, 4.0])
+    with pytest.raises(ValueError, match="got 2 and 1"):
+        paired_floats([1, 2], [3])
+    with pytest.raises(ValueError, match="finite"):
+        paired_floats([float("inf")], [1.0])

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import numbers
 
-from .._validate import finite_float
+from .._validate import finite_float, paired_floats
 from ._view import ExplorerView
 
 
@@ -50,12 +50,7 @@ class GradientDescentExplorer(ExplorerView):
         w_range: tuple[float, float] = (-1.0, 5.0),
         grid: int = 121,
     ):
-        self.x = [float(v) for v in x]
-        self.y = [float(v) for v in y]
-        if len(self.x) != len(self.y) or not self.x:
-            raise ValueError(f"x and y must be non-empty and of equal length, got {len(self.x)} and {len(self.y)}")
-        if not all(math.isfinite(v) for v in self.x + self.y):
-            raise ValueError("x and y must contain only finite values")
+        self.x, self.y = paired_floats(x, y)
         sxx = sum(v * v for v in self.x)
         if sxx == 0:
             raise ValueError("x must not be all zeros (the loss would not depend on w)")

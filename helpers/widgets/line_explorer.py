@@ -12,9 +12,7 @@ figure in an ``ipywidgets.Output``. The loss curve and contour are computed once
 
 from __future__ import annotations
 
-import math
-
-from .._validate import finite_float
+from .._validate import finite_float, paired_floats
 from ._view import ExplorerView
 
 
@@ -36,12 +34,7 @@ class LineExplorer(ExplorerView):
         b_range: tuple[float, float] = (-4.0, 4.0),
         grid: int = 41,
     ):
-        self.x = [float(v) for v in x]
-        self.y = [float(v) for v in y]
-        if len(self.x) != len(self.y) or not self.x:
-            raise ValueError(f"x and y must be non-empty and of equal length, got {len(self.x)} and {len(self.y)}")
-        if not all(math.isfinite(v) for v in self.x + self.y):
-            raise ValueError("x and y must contain only finite values")
+        self.x, self.y = paired_floats(x, y)
         for name, (lo, hi) in (("w_range", w_range), ("b_range", b_range)):
             if not float(lo) < float(hi):
                 raise ValueError(f"{name} must be (low, high) with low < high, got {(lo, hi)}")
