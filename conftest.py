@@ -19,7 +19,9 @@ ROOT = Path(__file__).resolve().parent
 SANITIZE = ROOT / "nbval_sanitize.cfg"
 
 # The environment every notebook kernel runs with (tests and re-execution).
-KERNEL_ENV = {"OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "LINREG_DEVICE": "cpu", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+# LINREG_KERNEL_THREADS=2 runs them as JupyterLab does on a 2-core machine (PyTorch's default).
+THREADS = os.environ.get("LINREG_KERNEL_THREADS", "1")
+KERNEL_ENV = {"OMP_NUM_THREADS": THREADS, "MKL_NUM_THREADS": THREADS, "LINREG_DEVICE": "cpu", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
 
 
 def apply_kernel_env(environ=os.environ) -> None:

@@ -62,7 +62,11 @@ def test_stored_notebook_is_clean(path):
                 problems.append(f"cell {i}: marker {line.strip()!r} is not alone on its line (nbval would ignore it)")
         if "# NBVAL_SKIP" in lines:
             problems.append(f"cell {i}: NBVAL_SKIP leaves a cell untested")
-        raises = "# NBVAL_RAISES_EXCEPTION" in lines
+        # A cell that raises on purpose needs the tag: JupyterLab's "Run All" and nbclient stop at an
+        # error unless the cell is tagged raises-exception (they ignore nbval's comment marker).
+        raises = "raises-exception" in cell["metadata"].get("tags", [])
+        if "# NBVAL_RAISES_EXCEPTION" in lines and not raises:
+            problems.append(f"cell {i}: '# NBVAL_RAISES_EXCEPTION' without the cell tag 'raises-exception'")
         for out in cell["outputs"]:
             if out["output_type"] == "error" and not raises:
                 problems.append(f"cell {i}: stored error {out['ename']}")
