@@ -144,65 +144,114 @@ def not_filled(name: str) -> Feedback:
     return Feedback(False, f"{name} is still empty.", f"replace the `...` (or None) in the starter cell for {name}, then run this check again.")
 
 
-def compare(
-    answer,
-    expected,
-    *,
-    name: str,
-    hint: str = "",
-    rtol: float = 1e-4,
-    atol: float = 1e-6,
-) -> Feedback:
-    """Compare an exercise answer with the expected value; never raises on learner input.
+@dataclass(frozen=True)
+class Mistake:
+    """A typical wrong answer and the hint that explains it.
 
-    Accepts Python numbers, sequences of numbers and tensors. An unfilled
-    answer (``None`` or ``...``), a wrong type or a wrong shape gives "not
-    yet" feedback rather than an exception.
+    ``match`` is a wrong value (compared like the answer), or a function: in :func:`compare` a
+    test ``match(got) -> bool`` on the answer as a float64 tensor; in :func:`check_callable` a
+    wrong version of the learner's function, called with the same arguments.
+    """
+
+    match: object
+    hint: str
+
+
+def as_numbers(answer) -> torch.Tensor | None:
+    """A learner's answer as a float64 CPU tensor, or None when it is not made of numbers.
+
+    Accepts Python and numpy numbers, nested lists, numpy arrays and tensors of any dtype or device.
+    """
+    if isinstance(answer, torch.Tensor):
+        answer = answer.detach().cpu()
+    try:
+        return torch.as_tensor(answer, dtype=torch.float64)
+    except (TypeError, ValueError, RuntimeError):
+        return None
+
+
+def compare(answer, expected, *, name: str, mistakes=(), hint: str = "", rtol: float = 1e-5, atol: float = 1e-8) -> Feedback:
+    """Check an exercise answer against the expected value; never raises on learner input.
+
+    Every correct form passes: Python or numpy numbers, float32 or float64 tensors, a one-element
+    tensor for a scalar, a value typed from a printed result with 6 significant digits (the
+    default ``rtol``). A wrong answer that matches one of ``mistakes`` gets that mistake's hint;
+    any other wrong answer gets ``hint``.
     """
     if is_unfilled(answer):
         return not_filled(name)
-    try:
-        got = torch.as_tensor(answer.detach().cpu() if isinstance(answer, torch.Tensor) else answer, dtype=torch.float64)
-    except (TypeError, ValueError, RuntimeError):
+    got, want = as_numbers(answer), as_numbers(expected)
+    if got is None:
         return Feedback(False, f"{name} should be a number or a tensor, got {type(answer).__name__}.", hint)
-    want = torch.as_tensor(expected.detach().cpu() if isinstance(expected, torch.Tensor) else expected, dtype=torch.float64)
+    if want.numel() == 1 and got.numel() == 1:
+        got = got.reshape(want.shape)  # 2.0, tensor(2.), tensor([2.]) and tensor([[2.]]) all mean 2
     if got.shape != want.shape:
-        if got.numel() == want.numel():
-            return Feedback(False, f"{name} has shape {tuple(got.shape)}, expected {tuple(want.shape)}.", "the values may be right: reshape your answer." + (" " + hint if hint else ""))
-        return Feedback(False, f"{name} has shape {tuple(got.shape)}, expected {tuple(want.shape)}.", hint)
+        fix = "the values may be right: reshape your answer. " if got.numel() == want.numel() else ""
+        return Feedback(False, f"{name} has shape {tuple(got.shape)}, expected {tuple(want.shape)}.", fix + hint)
     if not bool(torch.isfinite(got).all()):
-        return Feedback(False, f"{name} contains NaN or inf.", hint or "a diverging computation gives inf / nan: check signs and the learning rate.")
+        return Feedback(False, f"{name} contains NaN or inf.", hint or "a diverging computation gives inf or nan: check signs and the learning rate.")
     if torch.allclose(got, want, rtol=rtol, atol=atol):
-        return Feedback(True, f"{name} = {_short(got)}.")
-    return Feedback(False, f"{name} = {_short(got)} is not the expected value.", hint)
+        return Feedback(True, f"{name} = {_show(got, want)}.")
+    for mistake in mistakes:
+        if _matches(mistake.match, got, rtol, atol):
+            return Feedback(False, f"{name} = {_show(got, want)} is not it yet.", mistake.hint)
+    return Feedback(False, f"{name} = {_show(got, want)} is not it yet.", hint)
 
 
-def _short(t: torch.Tensor) -> str:
+def _matches(match, got: torch.Tensor, rtol: float, atol: float) -> bool:
+    if callable(match):
+        return bool(match(got))
+    value = as_numbers(match)
+    return value is not None and value.numel() == got.numel() and torch.allclose(got, value.reshape(got.shape), rtol=rtol, atol=atol)
+
+
+def _show(got: torch.Tensor, want: torch.Tensor) -> str:
+    """``got`` with the fewest significant digits (at least 4) that tell it apart from ``want``."""
+    for digits in range(4, 18):
+        text, other = _fmt(got, digits), _fmt(want, digits)
+        if text != other or torch.allclose(got, want, rtol=1e-5, atol=1e-8):
+            return text
+    return text
+
+
+def _fmt(t: torch.Tensor, digits: int) -> str:
+    values = [f"{v:.{digits}g}" for v in t.reshape(-1).tolist()[:6]]
     if t.ndim == 0:
-        return f"{float(t):.4g}"
-    return "[" + ", ".join(f"{v:.4g}" for v in t.reshape(-1).tolist()[:6]) + (", ..." if t.numel() > 6 else "") + "]"
+        return values[0]
+    return "[" + ", ".join(values) + (", ..." if t.numel() > 6 else "") + "]"
 
 
-def check_callable(fn, *, name: str, cases: list[tuple[tuple, object]], hint: str = "", rtol: float = 1e-4, atol: float = 1e-6) -> Feedback:
+def call_safely(fn, *args, name: str):
+    """Call a learner's function: returns ``(result, None)``, or ``(None, Feedback)`` when the
+    function is missing, unfinished (returns ``None``/``...``, raises ``NotImplementedError``)
+    or raises. Never raises itself."""
+    if is_unfilled(fn):
+        return None, not_filled(name)
+    if not callable(fn):
+        return None, Feedback(False, f"{name} should be a function, got {type(fn).__name__}.")
+    try:
+        result = fn(*args)
+    except NotImplementedError:
+        return None, not_filled(name)
+    except Exception as exc:  # learner code: report, never raise
+        return None, Feedback(False, f"{name}{_args(args)} raised {type(exc).__name__}: {exc}")
+    if is_unfilled(result):
+        return None, not_filled(name)
+    return result, None
+
+
+def check_callable(fn, *, name: str, cases: list[tuple[tuple, object]], mistakes=(), hint: str = "", rtol: float = 1e-5, atol: float = 1e-8) -> Feedback:
     """Call a learner's function on each ``(args, expected)`` case; report the first wrong one.
 
-    An unfilled function (``None``/``...``, or one that returns ``None``/``...``)
-    and a function that raises give "not yet" feedback, never an exception.
+    ``mistakes`` hold wrong versions of the function (``Mistake(wrong_fn, hint)``): when the
+    learner's result equals a wrong version's on the failing case, that hint is shown.
     """
-    if is_unfilled(fn):
-        return not_filled(name)
-    if not callable(fn):
-        return Feedback(False, f"{name} should be a function, got {type(fn).__name__}.", hint)
     for args, expected in cases:
-        try:
-            got = fn(*args)
-        except NotImplementedError:
-            return not_filled(name)
-        except Exception as exc:  # learner code: report, never raise
-            return Feedback(False, f"{name}{_args(args)} raised {type(exc).__name__}: {exc}", hint)
-        if is_unfilled(got):
-            return not_filled(name)
-        result = compare(got, expected, name=f"{name}{_args(args)}", hint=hint, rtol=rtol, atol=atol)
+        got, problem = call_safely(fn, *args, name=name)
+        if problem is not None:  # a Feedback is falsy when not ok
+            return Feedback(problem.ok, problem.message, problem.hint or hint)
+        per_case = [Mistake(m.match(*args), m.hint) for m in mistakes]
+        result = compare(got, expected, name=f"{name}{_args(args)}", mistakes=per_case, hint=hint, rtol=rtol, atol=atol)
         if not result.ok:
             return result
     return Feedback(True, f"{name} gives the expected value on all {len(cases)} test case(s).")

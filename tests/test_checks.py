@@ -144,3 +144,46 @@ def test_paired_floats_validates_the_explorers_data():
         paired_floats([1, 2], [3])
     with pytest.raises(ValueError, match="finite"):
         paired_floats([float("inf")], [1.0])
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        2.5,
+        __import__("numpy").float64(2.5),
+        __import__("numpy").float32(2.5),
+        torch.tensor(2.5),
+        torch.tensor(2.5, dtype=torch.float64),
+        torch.tensor([2.5]),
+        torch.tensor([[2.5]]),
+        2.500001,  # typed from a print with 6 significant digits
+    ],
+)
+def test_compare_accepts_every_form_of_a_scalar(answer):
+    assert checks.compare(answer, 2.5000012345, name="a").ok
+
+
+def test_compare_names_a_known_mistake_and_shows_enough_digits():
+    mistakes = [checks.Mistake(7.5, "you summed instead of averaging"), checks.Mistake(lambda t: bool(t < 0), "the sign is flipped")]
+    fb = checks.compare(7.5, 2.5, name="a", mistakes=mistakes, hint="generic")
+    assert not fb.ok and fb.hint == "you summed instead of averaging"
+    assert checks.compare(-1.0, 2.5, name="a", mistakes=mistakes, hint="generic").hint == "the sign is flipped"
+    assert checks.compare(1.0, 2.5, name="a", mistakes=mistakes, hint="generic").hint == "generic"
+    fb = checks.compare(1.26104, 1.26095, name="w")  # both print as 1.261 with 4 digits
+    assert "1.2610" in fb.message and not fb.ok
+
+
+def test_check_callable_names_a_wrong_version_of_the_function():
+    cases = [((2.0,), 4.0), ((3.0,), 9.0)]
+    mistakes = [checks.Mistake(lambda v: 2 * v, "you doubled instead of squaring")]
+    fb = checks.check_callable(lambda v: v + v, name="sq", cases=cases, mistakes=mistakes, hint="square it")
+    assert not fb.ok and fb.hint == "you doubled instead of squaring"
+    assert checks.check_callable(lambda v: v + 1, name="sq", cases=cases, mistakes=mistakes, hint="square it").hint == "square it"
+
+
+def test_call_safely_reports_instead_of_raising():
+    assert checks.call_safely(lambda a, b: a + b, 1, 2, name="f") == (3, None)
+    result, fb = checks.call_safely(lambda: 1 / 0, name="f")
+    assert result is None and "ZeroDivisionError" in fb.message
+    assert "still empty" in checks.call_safely(None, name="f")[1].message
+    assert "should be a function" in checks.call_safely(3, name="f")[1].message
