@@ -264,24 +264,12 @@ def _args(args: tuple) -> str:
     return "(" + ", ".join(parts) + ")"
 
 
-#: When this environment variable names a file, :func:`distance_to_closed_form` appends one JSON
-#: line per call to it (``python3 dev.py bench fits`` collects them); otherwise nothing is written.
-RECORD_FITS_ENV_VAR = "LINREG_RECORD_FITS"
-
-
-def distance_to_closed_form(trained, closed_form, *, label: str) -> float:
+def distance_to_closed_form(trained, closed_form) -> float:
     """Largest absolute difference between trained parameters and the closed-form solution.
 
     ``trained`` and ``closed_form`` are tensors or sequences of numbers of equal size (compared
-    flattened, in float64 on the CPU). ``label`` names the fit (e.g. "04 four steps, 39 epochs").
-    Returns the distance as a float. Nothing is printed; the benchmark records every call when
-    the ``LINREG_RECORD_FITS`` environment variable names a file.
+    flattened, in float64 on the CPU). Returns the distance as a float.
     """
-    import json
-    import os
-
-    if not isinstance(label, str) or not label.strip():
-        raise ValueError(f"label must be a non-empty str naming the fit, got {label!r}")
     vectors = []
     for name, value in (("trained", trained), ("closed_form", closed_form)):
         try:
@@ -295,9 +283,4 @@ def distance_to_closed_form(trained, closed_form, *, label: str) -> float:
         raise ValueError(
             f"trained has {vectors[0].numel()} values but closed_form has {vectors[1].numel()}; expected the same number"
         )
-    distance = float((vectors[0] - vectors[1]).abs().max())
-    record = os.environ.get(RECORD_FITS_ENV_VAR)
-    if record:
-        with open(record, "a", encoding="utf-8") as fh:
-            fh.write(json.dumps({"label": label, "distance": distance}) + "\n")
-    return distance
+    return float((vectors[0] - vectors[1]).abs().max())

@@ -239,3 +239,25 @@ def graph_diagram(
     if title:
         ax.set_title(title)
     return ax
+
+
+def plot_scaling(rows, *, ax=None, label: str = "", title: str | None = "Cost of one epoch vs n"):
+    """Log-log plot of seconds per epoch and of the floor (``X.sum()``) against n, with a slope-1 guide."""
+    from .timing import _check_rows
+
+    rows = sorted(_check_rows(rows), key=lambda r: r.n)
+    ax = _axes(ax)
+    ns = [r.n for r in rows]
+    suffix = f" ({label})" if label else ""
+    ax.plot(ns, [r.epoch_s for r in rows], "o-", label=f"one epoch{suffix}")
+    ax.plot(ns, [r.floor_s for r in rows], "s--", label=f"floor: X.sum(){suffix}")
+    last = rows[-1]
+    ax.plot([ns[0], ns[-1]], [last.epoch_s * ns[0] / ns[-1], last.epoch_s], ":", color="grey", label="slope 1 (linear)")
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel("n (rows of X)")
+    ax.set_ylabel("seconds")
+    if title:
+        ax.set_title(title)
+    ax.legend(fontsize=8)
+    return ax

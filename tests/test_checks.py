@@ -109,26 +109,18 @@ def test_check_callable_cases():
     assert "should be a function" in checks.check_callable(3, name="sq", cases=cases).message
 
 
-def test_distance_to_closed_form_and_recording(tmp_path, monkeypatch):
-    monkeypatch.delenv(checks.RECORD_FITS_ENV_VAR, raising=False)
-    d = checks.distance_to_closed_form(torch.tensor([2.5, 4.0]), [2.5005, 3.999], label="toy")
-    assert d == pytest.approx(1e-3)
-    assert not any(tmp_path.iterdir())
-    log = tmp_path / "fits.jsonl"
-    monkeypatch.setenv(checks.RECORD_FITS_ENV_VAR, str(log))
-    checks.distance_to_closed_form(torch.tensor([[1.0]]), torch.tensor([1.0]), label="a")
-    checks.distance_to_closed_form([0.0, 1.0], [0.5, 1.0], label="b")
-    lines = log.read_text().splitlines()
-    assert [__import__("json").loads(x) for x in lines] == [{"label": "a", "distance": 0.0}, {"label": "b", "distance": 0.5}]
+def test_distance_to_closed_form():
+    assert checks.distance_to_closed_form(torch.tensor([2.5, 4.0]), [2.5005, 3.999]) == pytest.approx(1e-3)
+    assert checks.distance_to_closed_form(torch.tensor([[1.0]]), torch.tensor([1.0])) == 0.0
+    assert checks.distance_to_closed_form([0.0, 1.0], [0.5, 1.0]) == 0.5
 
 
 @pytest.mark.parametrize(
     "args, kwargs, exc, fragment",
     [
-        (([1.0], [1.0, 2.0]), {"label": "x"}, ValueError, "trained has 1 values but closed_form has 2"),
-        (([1.0], [float("nan")]), {"label": "x"}, ValueError, "closed_form must be non-empty and finite"),
-        (("abc", [1.0]), {"label": "x"}, TypeError, "trained must be a tensor"),
-        (([1.0], [1.0]), {"label": ""}, ValueError, "label must be a non-empty str"),
+        (([1.0], [1.0, 2.0]), {}, ValueError, "trained has 1 values but closed_form has 2"),
+        (([1.0], [float("nan")]), {}, ValueError, "closed_form must be non-empty and finite"),
+        (("abc", [1.0]), {}, TypeError, "trained must be a tensor"),
     ],
 )
 def test_distance_to_closed_form_bad_input(args, kwargs, exc, fragment):

@@ -7,7 +7,7 @@ import matplotlib.pyplot as plt
 import pytest
 import torch
 
-from helpers import timing
+from helpers import plots, timing
 
 pytestmark = pytest.mark.usefixtures("plot_guard")  # tests/conftest.py
 
@@ -122,7 +122,7 @@ def test_format_table_and_growth():
 
 @pytest.mark.parametrize("bad", [[], None, "rows", [(1, 2)], [("a", 1, 1, 1)]])
 def test_row_functions_refuse_bad_rows(bad):
-    for fn in (timing.format_table, timing.growth, timing.plot_scaling):
+    for fn in (timing.format_table, timing.growth, plots.plot_scaling):
         with pytest.raises(ValueError, match="rows"):
             fn(bad)
 
@@ -134,7 +134,7 @@ def test_growth_needs_two_sizes():
 
 def test_plot_scaling_draws_on_given_axes():
     fig, ax = plt.subplots()
-    out = timing.plot_scaling(ROWS, ax=ax, label="cpu")
+    out = plots.plot_scaling(ROWS, ax=ax, label="cpu")
     assert out is ax
     lines = ax.get_lines()
     assert len(lines) == 3
@@ -150,6 +150,6 @@ def test_plot_scaling_draws_on_given_axes():
 
 
 def test_plot_scaling_new_figure_and_no_title():
-    ax = timing.plot_scaling(ROWS[::-1], title=None)
+    ax = plots.plot_scaling(ROWS[::-1], title=None)
     assert ax.get_title() == ""
     assert list(ax.get_lines()[0].get_xdata()) == [1000, 10_000, 100_000]  # sorted by n
