@@ -16,3 +16,34 @@ def plot_guard():
     yield
     plt.close("all")
     assert dict(matplotlib.rcParams) == rc, "a plot helper changed global style"
+
+
+def answer_forms(value):
+    """Every form in which a learner may give the right numeric ``value``: a Python number, numpy
+    numbers, float32 and float64 tensors, one-element tensors of shape (1,) and (1, 1) for a
+    scalar, and the value typed back from a print with 6 significant digits.
+
+    Exercise tests run a reference answer through its check in each of these forms.
+    """
+    import numpy as np
+    import torch
+
+    t = torch.as_tensor(value.detach().cpu() if isinstance(value, torch.Tensor) else value, dtype=torch.float64)
+    typed = [float(f"{v:.6g}") for v in t.reshape(-1).tolist()]
+    forms = {
+        "float64 tensor": t.clone(),
+        "float32 tensor": t.to(torch.float32),
+        "numpy float64": t.numpy().copy(),
+        "numpy float32": t.numpy().astype(np.float32),
+        "typed, 6 digits": typed[0] if t.ndim == 0 else torch.tensor(typed, dtype=torch.float64).reshape(t.shape).tolist(),
+    }
+    if t.numel() == 1:
+        forms |= {
+            "python float": float(t),
+            "numpy scalar": np.float64(float(t)),
+            "tensor (1,)": t.reshape(1).to(torch.float32),
+            "tensor (1, 1)": t.reshape(1, 1).to(torch.float32),
+        }
+    else:
+        forms["python list"] = t.tolist()
+    return forms
