@@ -18,7 +18,7 @@ def plot_guard():
     assert dict(matplotlib.rcParams) == rc, "a plot helper changed global style"
 
 
-def answer_forms(value):
+def _answer_forms(value):
     """Every form in which a learner may give the right numeric ``value``: a Python number, numpy
     numbers, float32 and float64 tensors, one-element tensors of shape (1,) and (1, 1) for a
     scalar, and the value typed back from a print with 6 significant digits.
@@ -47,3 +47,9 @@ def answer_forms(value):
     else:
         forms["python list"] = t.tolist()
     return forms
+
+
+@pytest.fixture
+def answer_forms():
+    """``answer_forms(value) -> {form name: answer}``: see :func:`_answer_forms`."""
+    return _answer_forms
