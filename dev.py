@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """One entry point for the project: set up the environment, open the notebooks, run the tests.
 
-    python3 dev.py lab        # set up .venv (first time only) and open JupyterLab on notebooks/
+    python3 dev.py lab        # set up .venv (first time only) and open JupyterLab on notebook 00
     python3 dev.py test       # set up .venv (first time only) and run the whole test suite
     python3 dev.py execute    # re-execute every stored notebook as the tests do, then run the tests
     python3 dev.py bench      # print the benchmark ratios (import cost, notebook times, ...)
+    python3 dev.py bench explorers   # key press to new figure, per explorer, in Chromium
 
 Needs only Python 3.11+ with pip and venv. The virtual environment lives in
 ``.venv/`` inside the repository; it is (re)installed only when
@@ -15,10 +16,12 @@ Extra arguments after the command go to the tool (pytest, jupyter lab, ...).
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import subprocess
 import sys
+import tempfile
 import venv
 from pathlib import Path
 
@@ -28,6 +31,35 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".installed-from"
 INPUTS = ("requirements.txt", "constraints.txt", "pyproject.toml")
+
+
+# JupyterLab settings for the project's server (defaults: a user may still change them):
+# never ask about (nor fetch) the Jupyter news, which `--LabApp.news_url=None` alone does not stop.
+LAB_OVERRIDES = {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}}
+
+
+def lab_command(settings: Path, python: Path | str = PY) -> list[str]:
+    """The `jupyter lab` command of `dev.py lab` (the browser test starts its server with it).
+
+    It opens on notebook 00, fetches nothing at run time (no extension manager, no update check,
+    no news) and reads its settings from the folder ``settings``, written here."""
+    settings.mkdir(parents=True, exist_ok=True)
+    (settings / "overrides.json").write_text(json.dumps(LAB_OVERRIDES))
+    # No build check on page load (it concerns rebuilding extensions and costs seconds of CPU).
+    (settings / "page_config.json").write_text(json.dumps({"buildCheck": False, "buildAvailable": False}))
+    cmd = [
+        str(python),
+        "-m",
+        "jupyterlab",
+        f"--LabApp.app_settings_dir={settings}",
+        "--LabApp.default_url=/lab/tree/00_start_here.ipynb",
+        "--LabApp.extension_manager=readonly",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        "--LabApp.news_url=None",
+    ]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        cmd.append("--allow-root")  # containers and CI machines often run as root
+    return cmd
 
 
 def _fingerprint() -> str:
@@ -73,15 +105,8 @@ def main(argv: list[str]) -> int:
     if command == "setup":
         return 0
     if command == "lab":
-        # No run-time fetching: no PyPI extension manager, no update checks, no news feed.
-        quiet = [
-            "--LabApp.extension_manager=readonly",
-            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-            "--LabApp.news_url=None",
-        ]
-        if hasattr(os, "geteuid") and os.geteuid() == 0:
-            quiet.append("--allow-root")  # containers and CI machines often run as root
-        return subprocess.call([str(BIN / "jupyter"), "lab", *quiet, *rest], cwd=ROOT / "notebooks", env=env)
+        with tempfile.TemporaryDirectory(prefix="linreg-lab-") as settings:
+            return subprocess.call([*lab_command(Path(settings)), *rest], cwd=ROOT / "notebooks", env=env)
     if command == "test":
         return subprocess.call([str(PY), "-m", "pytest", "-n", "2", "--dist", "loadfile", *rest], cwd=ROOT, env=env)
     if command == "execute":
