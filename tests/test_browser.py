@@ -44,8 +44,6 @@ import pytest
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-import dev  # noqa: E402  (dev.lab_command: the server of `python3 dev.py lab`)
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 ARTIFACTS = ROOT / "artifacts" / "browser"
@@ -120,11 +118,16 @@ def _tail(path: Path, n: int = 3000) -> str:
 
 def _start_lab(tmp: Path):
     """Start `dev.py lab`'s JupyterLab on temporary copies of the notebooks; return (server, url, token)."""
+    sys.path.insert(0, str(ROOT))
+    import dev  # dev.lab_command: the server of `python3 dev.py lab`
+
     served = tmp / "served"
     served.mkdir()
     for path in NOTEBOOKS:
         shutil.copy(path, served / path.name)
-    jupyter = {name: tmp / name for name in ("config", "data", "runtime", "ipython", "user-settings")}
+    jupyter = {
+        name: tmp / name for name in ("config", "data", "runtime", "ipython", "user-settings")
+    }
     for folder in jupyter.values():
         folder.mkdir()
     # The kernel is this very Python (the project's .venv), whatever other kernelspecs exist.
@@ -142,7 +145,9 @@ def _start_lab(tmp: Path):
         JUPYTER_CONFIG_DIR=str(jupyter["config"]),
         JUPYTER_DATA_DIR=str(jupyter["data"]),
         JUPYTER_RUNTIME_DIR=str(jupyter["runtime"]),
-        JUPYTERLAB_SETTINGS_DIR=str(jupyter["user-settings"]),  # empty: only dev.py's settings apply
+        JUPYTERLAB_SETTINGS_DIR=str(
+            jupyter["user-settings"]
+        ),  # empty: only dev.py's settings apply
         JUPYTERLAB_WORKSPACES_DIR=str(jupyter["data"] / "workspaces"),
         IPYTHONDIR=str(jupyter["ipython"]),
         JUPYTER_TOKEN=token,
@@ -164,10 +169,14 @@ def _start_lab(tmp: Path):
     deadline = time.monotonic() + TIMEOUT_S
     while True:
         if server.poll() is not None:
-            raise RuntimeError(f"JupyterLab exited with code {server.returncode}:\n{_tail(log_path)}")
+            raise RuntimeError(
+                f"JupyterLab exited with code {server.returncode}:\n{_tail(log_path)}"
+            )
         if time.monotonic() > deadline:
             _stop(server)
-            raise RuntimeError(f"JupyterLab did not answer within {TIMEOUT_S} s:\n{_tail(log_path)}")
+            raise RuntimeError(
+                f"JupyterLab did not answer within {TIMEOUT_S} s:\n{_tail(log_path)}"
+            )
         for info_file in jupyter["runtime"].glob("jpserver-*.json"):
             try:
                 url = f"http://127.0.0.1:{json.loads(info_file.read_text())['port']}/"
@@ -281,7 +290,9 @@ def lab_page(tmp_path_factory):
     server, url, token = _start_lab(tmp_path_factory.mktemp("lab"))
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
+            browser = pw.chromium.launch(
+                executable_path=chromium, args=CHROMIUM_ARGS, headless=True
+            )
             try:
                 page = browser.new_page(viewport={"width": 1400, "height": 1000})
                 page.set_default_timeout(TIMEOUT_S * 1000)
@@ -315,7 +326,11 @@ def run_all(lab_page):
     while len(finished := page.evaluate("() => window.runAll")) < len(names):
         if time.monotonic() - start > TIMEOUT_S:
             page.screenshot(path=str(ARTIFACTS / "failure.png"))
-            counts = {n: [c["count"] for c in page.evaluate(CELLS, n)["cells"]] for n in names if n not in finished}
+            counts = {
+                n: [c["count"] for c in page.evaluate(CELLS, n)["cells"]]
+                for n in names
+                if n not in finished
+            }
             pytest.fail(f"Run All did not finish within {TIMEOUT_S} s; execution counts: {counts}")
         page.wait_for_timeout(250)  # polling interval only
     seconds = time.monotonic() - start
@@ -326,7 +341,9 @@ def run_all(lab_page):
 
 def test_restart_and_run_all_runs_every_code_cell(run_all):
     results, seconds = run_all
-    print(f"Restart Kernel and Run All Cells, {len(results)} notebooks side by side: {seconds:.1f} s")
+    print(
+        f"Restart Kernel and Run All Cells, {len(results)} notebooks side by side: {seconds:.1f} s"
+    )
     problems = []
     for name, result in results.items():
         if "error" in result:
@@ -336,10 +353,14 @@ def test_restart_and_run_all_runs_every_code_cell(run_all):
         cells = result["cells"]
         not_run = [i for i, c in enumerate(cells) if c["count"] is None]
         if not_run:
-            problems.append(f"{name}: {len(not_run)} of {len(cells)} code cells did not run (code cells {not_run})")
+            problems.append(
+                f"{name}: {len(not_run)} of {len(cells)} code cells did not run (code cells {not_run})"
+            )
         for i, cell in enumerate(cells):
             if cell["errors"] and not cell["raises"]:
-                problems.append(f"{name}: code cell {i} shows an error without the raises-exception tag: {cell['errors']}")
+                problems.append(
+                    f"{name}: code cell {i} shows an error without the raises-exception tag: {cell['errors']}"
+                )
     assert not problems, "\n".join(problems)
 
 
@@ -367,7 +388,9 @@ def test_explorers_answer_a_key_press_quickly(lab_page, run_all):
         per_slider = {}
         for index in range(2):
             label = sliders.nth(index).locator(".widget-label").inner_text()
-            per_slider[label] = [_press_and_time(page, box, index, "ArrowRight") for _ in range(PRESSES)]
+            per_slider[label] = [
+                _press_and_time(page, box, index, "ArrowRight") for _ in range(PRESSES)
+            ]
         explorer.screenshot(path=str(ARTIFACTS / f"explorer_{name[:2]}.png"))
         src = [t["src"] for times in per_slider.values() for t in times]
         report[name[:2]] = {
@@ -375,7 +398,12 @@ def test_explorers_answer_a_key_press_quickly(lab_page, run_all):
             "min_ms": round(min(src), 1),
             "max_ms": round(max(src), 1),
             "per_slider_ms": {k: [round(t["src"], 1) for t in v] for k, v in per_slider.items()},
-            "decoded_ms": [round(t["shown"], 1) for v in per_slider.values() for t in v if t["shown"] is not None],
+            "decoded_ms": [
+                round(t["shown"], 1)
+                for v in per_slider.values()
+                for t in v
+                if t["shown"] is not None
+            ],
         }
     (ARTIFACTS / "explorer_latency.json").write_text(json.dumps(report, indent=2) + "\n")
     print(json.dumps({k: v["median_ms"] for k, v in report.items()}))
@@ -384,7 +412,9 @@ def test_explorers_answer_a_key_press_quickly(lab_page, run_all):
 
     # 01 shows the kernel's last figure, which is also the figure of an explorer built afresh.
     name = next(iter(EXPLORERS))
-    values, shown, fresh = page.evaluate(KERNEL_PRINT, [name, LINE_EXPLORER_STATE]).rsplit(maxsplit=2)
+    values, shown, fresh = page.evaluate(KERNEL_PRINT, [name, LINE_EXPLORER_STATE]).rsplit(
+        maxsplit=2
+    )
     assert values == f"{1 + PRESSES * 0.05:.2f} {PRESSES * 0.05:.2f}", values  # w and b moved
     box = f"#{page.evaluate(f'path => ({PANEL})(path).id', name)} .{EXPLORERS[name]}"
     assert page.evaluate(IMAGE_SHA256, box) == shown == fresh
