@@ -37,11 +37,11 @@ class Explorer:
     _syncing = False  # True while set() moves a slider
     _frame = None  # axis limits and scales when the fixed parts were last drawn
 
-    def _figure(self, ncols, width, **kwargs):
+    def _figure(self, ncols, size, **kwargs):
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
-        self.figure = Figure(figsize=(width, 3.6), layout="constrained")
+        self.figure = Figure(figsize=size, layout="constrained")
         FigureCanvasAgg(self.figure)
         return self.figure.subplots(1, ncols, **kwargs)
 

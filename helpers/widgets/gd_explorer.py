@@ -77,7 +77,7 @@ class GradientDescentExplorer(Explorer):
         return head + done + (" - zigzag (overshoots, but converges)" if factor < 0 else "")
 
     def _draw_fixed_parts(self) -> None:
-        ax_curve, ax_steps = self.axes = self._figure(2, 10, width_ratios=[3, 2])
+        ax_curve, ax_steps = self.axes = self._figure(2, (10, 3.5), width_ratios=[3, 2])
         half = max(3.0, 2 * abs(W0 - self.w_star))
         ws = [self.w_star - half + half * i / 60 for i in range(121)]
         losses = [self.mse(w) for w in ws]

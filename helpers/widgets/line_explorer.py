@@ -36,7 +36,7 @@ class LineExplorer(Explorer):
         return sum((w * x + b - y) ** 2 for x, y in zip(self.x, self.y)) / len(self.x)
 
     def _draw_fixed_parts(self) -> None:
-        ax_fit, ax_curve, ax_contour = self.axes = self._figure(3, 12)
+        ax_fit, ax_curve, ax_contour = self.axes = self._figure(3, (12, 3.6))
         (w0, w1), (b0, b1) = self.w_range, self.b_range
         self.ws = [w0 + (w1 - w0) * i / (GRID - 1) for i in range(GRID)]
         bs = [b0 + (b1 - b0) * i / (GRID - 1) for i in range(GRID)]

@@ -139,7 +139,7 @@ class TrainingExplorer(Explorer):
         )
 
     def _draw_fixed_parts(self) -> None:
-        self.ax_loss, self.ax_fit = self._figure(2, 10)
+        self.ax_loss, self.ax_fit = self._figure(2, (10, 3.5))
         first = self._loss(*self.init)
         plots.loss_curve([first], ax=self.ax_loss, logy=True, label="training loss")
         self.loss_line = self.ax_loss.lines[0]
