@@ -6,6 +6,7 @@
     python3 dev.py bench suite           # wall time of the whole test suite
     python3 dev.py bench fits            # each converged fit's distance to the closed-form solution
     python3 dev.py bench scaling         # notebook 07's scaling table (epoch cost / one pass over the data)
+    python3 dev.py bench explorers       # key press to new figure per explorer (Chromium; Python side too)
 
 Absolute times depend on the machine; the ratios are what the README reports.
 """
@@ -28,7 +29,9 @@ from conftest import apply_kernel_env  # noqa: E402
 
 def _time(cmd: list[str], *, cwd: Path, env: dict) -> float:
     start = time.perf_counter()
-    subprocess.run(cmd, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        cmd, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     return time.perf_counter() - start
 
 
@@ -55,14 +58,24 @@ def bench_import(repeats: int = 7) -> None:
     med = {name: statistics.median(ts) for name, ts in times.items()}
     print(f"import cost (median of {repeats} fresh interpreters, from {cwd}):")
     for name, value in med.items():
-        print(f"  {name:<45} {value * 1000:7.0f} ms   ratio to torch {value / med['import torch']:.3f}")
+        print(
+            f"  {name:<45} {value * 1000:7.0f} ms   ratio to torch {value / med['import torch']:.3f}"
+        )
 
 
 BASELINE = {
     "cells": [
-        {"cell_type": "code", "execution_count": 1, "metadata": {}, "outputs": [], "source": "import torch\nimport matplotlib.pyplot as plt"}
+        {
+            "cell_type": "code",
+            "execution_count": 1,
+            "metadata": {},
+            "outputs": [],
+            "source": "import torch\nimport matplotlib.pyplot as plt",
+        }
     ],
-    "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
+    "metadata": {
+        "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}
+    },
     "nbformat": 4,
     "nbformat_minor": 5,
 }
@@ -73,15 +86,23 @@ def bench_notebooks(repeats: int = 1) -> None:
     import json
 
     env = _env()
-    (ROOT / "artifacts").mkdir(exist_ok=True)  # inside the repo (git-ignored), so conftest.py applies
+    (ROOT / "artifacts").mkdir(
+        exist_ok=True
+    )  # inside the repo (git-ignored), so conftest.py applies
     with tempfile.TemporaryDirectory(dir=ROOT / "artifacts") as tmp:
         baseline = Path(tmp) / "baseline.ipynb"
         baseline.write_text(json.dumps(BASELINE))
         cmd = [sys.executable, "-m", "pytest", "-q"]
-        base = statistics.median(_time(cmd + [str(baseline)], cwd=ROOT, env=env) for _ in range(max(repeats, 2)))
-        print(f"notebook time under nbval (baseline: a torch + matplotlib import notebook, {base:.1f} s):")
+        base = statistics.median(
+            _time(cmd + [str(baseline)], cwd=ROOT, env=env) for _ in range(max(repeats, 2))
+        )
+        print(
+            f"notebook time under nbval (baseline: a torch + matplotlib import notebook, {base:.1f} s):"
+        )
         for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
-            t = statistics.median(_time(cmd + [str(path)], cwd=ROOT, env=env) for _ in range(repeats))
+            t = statistics.median(
+                _time(cmd + [str(path)], cwd=ROOT, env=env) for _ in range(repeats)
+            )
             flag = "ok" if t / base <= 2.5 else "OVER 2.5x"
             print(f"  {path.name:<42} {t:6.1f} s   ratio {t / base:4.2f}  {flag}")
 
@@ -89,8 +110,13 @@ def bench_notebooks(repeats: int = 1) -> None:
 def bench_suite() -> None:
     """Wall time of README's test command (parallel, 2 workers) and of a serial run."""
     env = _env()
-    for label, extra in (("pytest -n 2 --dist loadfile", ["-n", "2", "--dist", "loadfile"]), ("pytest (serial)", [])):
-        t = _time([sys.executable, "-m", "pytest", "-q", "-m", "not browser", *extra], cwd=ROOT, env=env)
+    for label, extra in (
+        ("pytest -n 2 --dist loadfile", ["-n", "2", "--dist", "loadfile"]),
+        ("pytest (serial)", []),
+    ):
+        t = _time(
+            [sys.executable, "-m", "pytest", "-q", "-m", "not browser", *extra], cwd=ROOT, env=env
+        )
         print(f"whole suite without the browser test, {label}: {t:.1f} s")
 
 
@@ -130,6 +156,72 @@ def bench_fits() -> None:
         print("  (no fits recorded)")
 
 
+def bench_explorers(presses: int = 20) -> None:
+    """Median time from a slider move to the explorer's new PNG: in Python (``set`` + encoding, no
+    browser) and, where Chromium is installed, from a key press to the new <img> in JupyterLab, as
+    measured by the browser test (tests/test_browser.py, which writes explorer_latency.json)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from helpers.data import scaled_normal_data
+    from helpers.widgets.gd_explorer import GradientDescentExplorer
+    from helpers.widgets.line_explorer import LineExplorer
+    from helpers.widgets.training_explorer import TrainingExplorer
+
+    x, y = [1.0, 2.0, 3.0], [2.0, 4.0, 6.0]
+    X, Y = scaled_normal_data(100, seed=27)
+    cases = {  # as notebooks 01, 02 and 06 build them, and the first slider's arrow-key steps
+        "01 LineExplorer (w)": (LineExplorer(x, y), "w", lambda i: 1.0 + 0.05 * i),
+        "02 GradientDescentExplorer (lr)": (
+            GradientDescentExplorer(x, y, lr=0.05),
+            "lr",
+            lambda i: 0.05 * 10 ** (0.01 * i),
+        ),
+        "06 TrainingExplorer (lr)": (
+            TrainingExplorer(X, Y),
+            "lr",
+            lambda i: 0.01 * 10 ** (0.05 * i),
+        ),
+    }
+    print(f"explorers, in Python: slider value -> new PNG (median of {presses}, no browser):")
+    for name, (explorer, slider, value) in cases.items():
+        _ = explorer.widget
+        times = []
+        for i in range(1, presses + 1):
+            start = time.perf_counter()
+            explorer.controls[slider].value = value(i)
+            times.append(time.perf_counter() - start)
+        print(
+            f"  {name:<34} {statistics.median(times) * 1000:6.1f} ms   (max {max(times) * 1000:.0f} ms)"
+        )
+    env = _env()
+    env["LINREG_REQUIRE_BROWSER"] = "1"  # report a missing browser instead of skipping silently
+    cmd = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-q",
+        "-m",
+        "browser",
+        "-k",
+        "explorers",
+        "tests/test_browser.py",
+    ]
+    done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+    report = ROOT / "artifacts" / "browser" / "explorer_latency.json"
+    if done.returncode != 0 or not report.exists():
+        print("explorers, in Chromium: not measured (the browser test failed or has no browser):")
+        print("  " + (done.stdout.strip().splitlines() or ["(no output)"])[-1])
+        return
+    import json
+
+    print("explorers, in Chromium (JupyterLab): arrow key -> new <img>, two sliders each:")
+    for name, row in json.loads(report.read_text()).items():
+        print(
+            f"  {name}  median {row['median_ms']:6.1f} ms   (min {row['min_ms']:.0f}, max {row['max_ms']:.0f} ms)"
+        )
+
+
 def main(argv: list[str]) -> int:
     what = argv[0] if argv else "all"
     if what in ("import", "all"):
@@ -140,6 +232,8 @@ def main(argv: list[str]) -> int:
         bench_suite()
     if what in ("fits", "all"):
         bench_fits()
+    if what in ("explorers", "all"):
+        bench_explorers()
     if what in ("scaling", "all"):
         bench_scaling(argv[1:] if what == "scaling" else [])
     return 0
