@@ -21,7 +21,12 @@ SANITIZE = ROOT / "nbval_sanitize.cfg"
 # The environment every notebook kernel runs with (tests and re-execution).
 # LINREG_KERNEL_THREADS=2 runs them as JupyterLab does on a 2-core machine (PyTorch's default).
 THREADS = os.environ.get("LINREG_KERNEL_THREADS", "1")
-KERNEL_ENV = {"OMP_NUM_THREADS": THREADS, "MKL_NUM_THREADS": THREADS, "LINREG_DEVICE": "cpu", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+KERNEL_ENV = {
+    "OMP_NUM_THREADS": THREADS,
+    "MKL_NUM_THREADS": THREADS,
+    "LINREG_DEVICE": "cpu",
+    "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+}
 
 
 def apply_kernel_env(environ=os.environ) -> None:

@@ -44,7 +44,7 @@ def _run(cmd: list[str], **kwargs) -> None:
 
 def ensure_env() -> None:
     """Create .venv and install the pinned requirements, unless already done for these pins."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (dev.py may be started by an older python3)
         sys.exit(f"Python 3.11+ is needed, this is {sys.version.split()[0]}")
     fingerprint = _fingerprint()
     if PY.exists() and STAMP.exists() and STAMP.read_text().strip() == fingerprint:
@@ -56,7 +56,7 @@ def ensure_env() -> None:
     # torch first, at its exact pin, so nothing that depends on torch pulls another build.
     torch_pin = re.search(r"^torch==\S+", (ROOT / "requirements.txt").read_text(), re.M).group(0)
     _run(pip + [torch_pin])
-    # constraints.txt pins every indirect dependency too (the exact environment the outputs come from).
+    # constraints.txt pins every indirect dependency too (the environment the outputs come from).
     _run(pip + ["-r", ROOT / "requirements.txt", "-c", ROOT / "constraints.txt"])
     _run(pip + ["--no-deps", "-e", ROOT])
     STAMP.write_text(fingerprint + "\n")

@@ -28,7 +28,9 @@ from conftest import apply_kernel_env  # noqa: E402
 
 def _time(cmd: list[str], *, cwd: Path, env: dict) -> float:
     start = time.perf_counter()
-    subprocess.run(cmd, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        cmd, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     return time.perf_counter() - start
 
 
@@ -55,14 +57,24 @@ def bench_import(repeats: int = 7) -> None:
     med = {name: statistics.median(ts) for name, ts in times.items()}
     print(f"import cost (median of {repeats} fresh interpreters, from {cwd}):")
     for name, value in med.items():
-        print(f"  {name:<45} {value * 1000:7.0f} ms   ratio to torch {value / med['import torch']:.3f}")
+        print(
+            f"  {name:<45} {value * 1000:7.0f} ms   ratio to torch {value / med['import torch']:.3f}"
+        )
 
 
 BASELINE = {
     "cells": [
-        {"cell_type": "code", "execution_count": 1, "metadata": {}, "outputs": [], "source": "import torch\nimport matplotlib.pyplot as plt"}
+        {
+            "cell_type": "code",
+            "execution_count": 1,
+            "metadata": {},
+            "outputs": [],
+            "source": "import torch\nimport matplotlib.pyplot as plt",
+        }
     ],
-    "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
+    "metadata": {
+        "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}
+    },
     "nbformat": 4,
     "nbformat_minor": 5,
 }
@@ -73,15 +85,23 @@ def bench_notebooks(repeats: int = 1) -> None:
     import json
 
     env = _env()
-    (ROOT / "artifacts").mkdir(exist_ok=True)  # inside the repo (git-ignored), so conftest.py applies
+    (ROOT / "artifacts").mkdir(
+        exist_ok=True
+    )  # inside the repo (git-ignored), so conftest.py applies
     with tempfile.TemporaryDirectory(dir=ROOT / "artifacts") as tmp:
         baseline = Path(tmp) / "baseline.ipynb"
         baseline.write_text(json.dumps(BASELINE))
         cmd = [sys.executable, "-m", "pytest", "-q"]
-        base = statistics.median(_time(cmd + [str(baseline)], cwd=ROOT, env=env) for _ in range(max(repeats, 2)))
-        print(f"notebook time under nbval (baseline: a torch + matplotlib import notebook, {base:.1f} s):")
+        base = statistics.median(
+            _time(cmd + [str(baseline)], cwd=ROOT, env=env) for _ in range(max(repeats, 2))
+        )
+        print(
+            f"notebook time under nbval (baseline: a torch + matplotlib import notebook, {base:.1f} s):"
+        )
         for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
-            t = statistics.median(_time(cmd + [str(path)], cwd=ROOT, env=env) for _ in range(repeats))
+            t = statistics.median(
+                _time(cmd + [str(path)], cwd=ROOT, env=env) for _ in range(repeats)
+            )
             flag = "ok" if t / base <= 2.5 else "OVER 2.5x"
             print(f"  {path.name:<42} {t:6.1f} s   ratio {t / base:4.2f}  {flag}")
 
@@ -89,8 +109,13 @@ def bench_notebooks(repeats: int = 1) -> None:
 def bench_suite() -> None:
     """Wall time of README's test command (parallel, 2 workers) and of a serial run."""
     env = _env()
-    for label, extra in (("pytest -n 2 --dist loadfile", ["-n", "2", "--dist", "loadfile"]), ("pytest (serial)", [])):
-        t = _time([sys.executable, "-m", "pytest", "-q", "-m", "not browser", *extra], cwd=ROOT, env=env)
+    for label, extra in (
+        ("pytest -n 2 --dist loadfile", ["-n", "2", "--dist", "loadfile"]),
+        ("pytest (serial)", []),
+    ):
+        t = _time(
+            [sys.executable, "-m", "pytest", "-q", "-m", "not browser", *extra], cwd=ROOT, env=env
+        )
         print(f"whole suite without the browser test, {label}: {t:.1f} s")
 
 

@@ -44,12 +44,33 @@ def _accelerator():
 def parse_args(argv: list[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="bench_scaling", description=__doc__.split("\n\n")[0])
     p.add_argument("--min-exp", type=int, default=3, help="smallest n is 10**MIN_EXP (default 3)")
-    p.add_argument("--max-exp", type=int, default=6, help="largest n is 10**MAX_EXP (default 6; 7 or 8 go further)")
-    p.add_argument("--half-decades", action="store_true", help="also time 3 * 10**k between the decades")
-    p.add_argument("--device", action="append", help="device to time (repeatable); default: cpu and the accelerator if any")
-    p.add_argument("--repeats", type=int, default=7, help="timed calls per size; the best one counts (default 7)")
+    p.add_argument(
+        "--max-exp",
+        type=int,
+        default=6,
+        help="largest n is 10**MAX_EXP (default 6; 7 or 8 go further)",
+    )
+    p.add_argument(
+        "--half-decades", action="store_true", help="also time 3 * 10**k between the decades"
+    )
+    p.add_argument(
+        "--device",
+        action="append",
+        help="device to time (repeatable); default: cpu and the accelerator if any",
+    )
+    p.add_argument(
+        "--repeats",
+        type=int,
+        default=7,
+        help="timed calls per size; the best one counts (default 7)",
+    )
     p.add_argument("--seed", type=int, default=0, help="seed of the data (default 0)")
-    p.add_argument("--threads", type=int, default=None, help="torch CPU threads (default: leave as the environment set it)")
+    p.add_argument(
+        "--threads",
+        type=int,
+        default=None,
+        help="torch CPU threads (default: leave as the environment set it)",
+    )
     args = p.parse_args(argv)
     if not 1 <= args.min_exp <= args.max_exp <= 9:
         p.error(f"need 1 <= --min-exp <= --max-exp <= 9, got {args.min_exp} and {args.max_exp}")
@@ -80,15 +101,19 @@ def main(argv: list[str]) -> int:
         torch.set_num_threads(args.threads)
     devices = args.device or ["cpu"] + ([_accelerator()] if _accelerator() else [])
     ns = sizes(args.min_exp, args.max_exp, args.half_decades)
-    print(f"scaling of one full-batch epoch (nn.Linear(3, 1) on X: (n, 3)) vs the floor X.sum();"
-          f" torch {torch.__version__}, {torch.get_num_threads()} CPU thread(s), best of {args.repeats}")
+    print(
+        f"scaling of one full-batch epoch (nn.Linear(3, 1) on X: (n, 3)) vs the floor X.sum();"
+        f" torch {torch.__version__}, {torch.get_num_threads()} CPU thread(s), best of {args.repeats}"
+    )
     for name in devices:
         dev = pick_device(name)  # refuses a device this machine does not have
         rows = timing.scaling_table(ns, device=dev, seed=args.seed, repeats=args.repeats)
         print(f"\ndevice {dev}:")
         print(timing.format_table(rows))
-        print(f"growth between the two largest n (1 = linear): {timing.growth(rows):.2f};"
-              f" epoch / floor at n = {rows[-1].n:,}: {rows[-1].ratio:.1f}")
+        print(
+            f"growth between the two largest n (1 = linear): {timing.growth(rows):.2f};"
+            f" epoch / floor at n = {rows[-1].n:,}: {rows[-1].ratio:.1f}"
+        )
     return 0
 
 

@@ -45,7 +45,11 @@ def _clean_text(text, rules):
 def clean(nb, rules) -> None:
     """Drop volatile metadata and sanitize text outputs in place."""
     nb.metadata.pop("widgets", None)
-    nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+    nb.metadata["kernelspec"] = {
+        "display_name": "Python 3 (ipykernel)",
+        "language": "python",
+        "name": "python3",
+    }
     nb.metadata["language_info"] = {"name": "python", "pygments_lexer": "ipython3"}
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
@@ -106,7 +110,10 @@ def run_notebook(nb, *, cwd: Path, timeout: float = 600) -> None:
                     state = content["data"].get("state", {})
                     if "msg_id" in state:  # an Output widget starts / stops capturing
                         (captured.add if state["msg_id"] else captured.discard)(content["comm_id"])
-                elif kind in ("stream", "display_data", "execute_result", "error", "clear_output") and captured:
+                elif (
+                    kind in ("stream", "display_data", "execute_result", "error", "clear_output")
+                    and captured
+                ):
                     continue  # goes into the widget view, not into the cell
                 elif kind == "clear_output":
                     if content.get("wait"):
@@ -117,7 +124,12 @@ def run_notebook(nb, *, cwd: Path, timeout: float = 600) -> None:
                     if clear_pending:
                         cell.outputs, clear_pending = [], False
                     last = cell.outputs[-1] if cell.outputs else None
-                    if kind == "stream" and last is not None and last.get("output_type") == "stream" and last["name"] == content["name"]:
+                    if (
+                        kind == "stream"
+                        and last is not None
+                        and last.get("output_type") == "stream"
+                        and last["name"] == content["name"]
+                    ):
                         last["text"] += content["text"]
                     else:
                         cell.outputs.append(nbformat.v4.output_from_msg(msg))
@@ -137,9 +149,14 @@ def execute(path: Path, rules) -> float:
         if cell.cell_type != "code":
             continue
         errors = [o for o in cell.outputs if o.get("output_type") == "error"]
-        marked = "# NBVAL_RAISES_EXCEPTION" in cell.source.splitlines() or "raises-exception" in cell.metadata.get("tags", [])
+        marked = (
+            "# NBVAL_RAISES_EXCEPTION" in cell.source.splitlines()
+            or "raises-exception" in cell.metadata.get("tags", [])
+        )
         if errors and not marked:
-            raise SystemExit(f"{path.name}: cell {i} raised {errors[0]['ename']}: {errors[0]['evalue']} (not stored)")
+            raise SystemExit(
+                f"{path.name}: cell {i} raised {errors[0]['ename']}: {errors[0]['evalue']} (not stored)"
+            )
     clean(nb, rules)
     nbformat.write(nb, path)
     return elapsed
@@ -147,7 +164,9 @@ def execute(path: Path, rules) -> float:
 
 def main(argv: list[str]) -> int:
     apply_kernel_env()
-    paths = [Path(a).resolve() for a in argv] or sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    paths = [Path(a).resolve() for a in argv] or sorted(
+        (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")
+    )
     rules = sanitize_rules()
     for path in paths:
         seconds = execute(path, rules)
