@@ -1,4 +1,5 @@
-"""helpers.data.old_faithful: the shipped file is found from anywhere, matches R's `faithful`, and bad files are refused."""
+"""helpers.data.old_faithful: the shipped file is found from anywhere, matches R's `faithful`,
+and bad files are refused."""
 
 import hashlib
 import os

@@ -27,8 +27,9 @@ def _sources():
 
 
 SOURCES = list(_sources())
-# The one torch.load without weights_only=True: the curriculum's "torch.load of an untrusted file",
-# shown on purpose (its payload only prints a line) right before the safe load refuses the same file.
+# The one torch.load without weights_only=True: the curriculum's "torch.load of an untrusted
+# file", shown on purpose (its payload only prints a line) right before the safe load refuses
+# the same file.
 ON_PURPOSE = ("notebooks/06_nn_module_training_loop.ipynb", "# the mistake, shown on purpose")
 TORCH_LOAD = re.compile(r"torch\.load\((?P<args>[^()]*(?:\([^()]*\)[^()]*)*)\)")
 NETWORK = re.compile(

@@ -64,13 +64,14 @@ def test_stored_notebook_is_clean(path):
         assert "execution" not in cell["metadata"], f"cell {i}: per-cell timing metadata stored"
         for line in lines:
             if re.match(r"^\s*#\s*NBVAL_", line) and line.strip() not in MARKERS:
+                marker = line.strip()
                 problems.append(
-                    f"cell {i}: marker {line.strip()!r} is not alone on its line (nbval would ignore it)"
+                    f"cell {i}: marker {marker!r} not alone on its line (nbval ignores it)"
                 )
         if "# NBVAL_SKIP" in lines:
             problems.append(f"cell {i}: NBVAL_SKIP leaves a cell untested")
-        # A cell that raises on purpose needs the tag: JupyterLab's "Run All" and nbclient stop at an
-        # error unless the cell is tagged raises-exception (they ignore nbval's comment marker).
+        # A cell that raises on purpose needs the tag: JupyterLab's "Run All" and nbclient stop at
+        # an error unless the cell is tagged raises-exception (they ignore nbval's comment marker).
         raises = "raises-exception" in cell["metadata"].get("tags", [])
         if "# NBVAL_RAISES_EXCEPTION" in lines and not raises:
             problems.append(

@@ -1,8 +1,8 @@
 """Re-execute stored notebooks exactly as the tests run them, then store them.
 
 Each notebook runs top to bottom in a fresh kernel of the current Python
-environment, from the ``notebooks/`` folder, with the pinned kernel environment
-of ``conftest.py`` (one thread, no MPLBACKEND, CPU device). Per-cell timing
+environment, from the ``notebooks/`` folder, with the kernel environment of
+``kernel_env.py`` that the tests use too (one thread, no MPLBACKEND, CPU device). Per-cell timing
 metadata and widget state are not stored; the sanitize rules of
 ``nbval_sanitize.cfg`` are applied to the stored outputs (no object addresses
 or per-run kernel paths in the repository).
@@ -13,7 +13,6 @@ Usage:  python tools/execute_notebooks.py [NOTEBOOK ...]   (default: all)
 from __future__ import annotations
 
 import configparser
-import os
 import queue
 import re
 import sys
@@ -22,10 +21,7 @@ from pathlib import Path
 
 import nbformat
 from jupyter_client import KernelManager
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-from conftest import SANITIZE, apply_kernel_env  # noqa: E402
+from kernel_env import ROOT, SANITIZE, apply_kernel_env  # tools/kernel_env.py
 
 
 def sanitize_rules(path: Path = SANITIZE) -> list[tuple[re.Pattern, str]]:
@@ -154,9 +150,8 @@ def execute(path: Path, rules) -> float:
             or "raises-exception" in cell.metadata.get("tags", [])
         )
         if errors and not marked:
-            raise SystemExit(
-                f"{path.name}: cell {i} raised {errors[0]['ename']}: {errors[0]['evalue']} (not stored)"
-            )
+            error = f"{errors[0]['ename']}: {errors[0]['evalue']}"
+            raise SystemExit(f"{path.name}: cell {i} raised {error} (not stored)")
     clean(nb, rules)
     nbformat.write(nb, path)
     return elapsed

@@ -1,4 +1,6 @@
-"""Write constraints.txt: the exact versions of every package in .venv (run after changing requirements.txt).
+"""Write constraints.txt: the exact version of every package in .venv.
+
+Run it after changing requirements.txt:
 
 .venv/bin/python tools/freeze_constraints.py
 """

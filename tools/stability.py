@@ -12,11 +12,8 @@ import os
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-from conftest import apply_kernel_env  # noqa: E402
+from kernel_env import ROOT, apply_kernel_env  # tools/kernel_env.py
 
 
 def main() -> int:
@@ -36,9 +33,8 @@ def main() -> int:
         start = time.perf_counter()
         proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
         last = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else "(no output)"
-        print(
-            f"{label:<32} {'PASS' if proc.returncode == 0 else 'FAIL'}  {time.perf_counter() - start:5.1f} s  {last}"
-        )
+        verdict = "PASS" if proc.returncode == 0 else "FAIL"
+        print(f"{label:<32} {verdict}  {time.perf_counter() - start:5.1f} s  {last}")
         if proc.returncode:
             failed += 1
             print(proc.stdout[-3000:])
