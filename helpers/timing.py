@@ -123,6 +123,7 @@ def scaling_table(ns, *, device="cpu", seed=0, repeats=5, warmup=1, threads=None
             epoch_s = time_call(epoch, repeats=repeats, warmup=warmup, sync_device=device).best
             floor_s = time_call(floor, repeats=repeats, warmup=warmup, sync_device=device).best
             rows.append(ScalingRow(n, epoch_s, floor_s, epoch_s / floor_s if floor_s else math.inf))
+            del epoch, floor  # free this n's data before the next n's is drawn
     finally:
         torch.set_num_threads(before)
     return rows

@@ -151,7 +151,7 @@ def bench_fits() -> None:
         nb.cells.insert(0, nbformat.v4.new_code_cell(RECORD_FITS))
         run_notebook(nb, cwd=path.parent)
         for cell in nb.cells:
-            for out in cell.outputs:
+            for out in cell.get("outputs", []):
                 for text in out.get("text", "").splitlines():
                     if text.startswith("FIT "):
                         line, distance = json.loads(text[4:])
