@@ -113,7 +113,7 @@ def test_epoch_answer_of_wrong_type():
     [
         (0.2, "try values between 0.2 and 0.25"),
         (0.25, "limit lies below it"),
-        (0.22, "diverges, slowly"),
+        (0.22, "the limit lies below 0.22"),
         (3 / 28, "zigzags"),
         (0.15, "limit is above it"),
         (0.5, "limit is below it"),

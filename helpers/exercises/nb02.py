@@ -107,8 +107,8 @@ def check_lr_limit(answer) -> Feedback:
             Mistake(0.25, "lr = 0.25 diverges (section 4): the limit lies below it."),
             Mistake(
                 0.22,
-                "at lr = 0.22 the run diverges, slowly: after 500 steps |w − 2| "
-                "is larger than at the start.",
+                "at lr = 0.22 the run diverges: after 500 steps |w − 2| is far "
+                "larger than at the start, so the limit lies below 0.22.",
             ),
             Mistake(
                 lambda got: bool(abs(got - 3 / 28) < 0.005),
