@@ -7,10 +7,10 @@ from ..checks import Feedback, Mistake, check_callable, compare
 _X, _Y = [1.0, 2.0, 3.0], [2.0, 4.0, 6.0]
 
 
-def _epoch(w: float, *, lr: float = 0.01, sign: float = 1.0) -> float:
-    """One epoch of per-sample gradient descent (``sign=-1`` climbs instead)."""
+def _epoch(w: float, lr: float = 0.01) -> float:
+    """One epoch of per-sample gradient descent, the samples in order."""
     for x, y in zip(_X, _Y):
-        w = w - sign * lr * 2 * x * (x * w - y)
+        w = w - lr * 2 * x * (x * w - y)
     return w
 
 
