@@ -11,8 +11,8 @@ from solutions import nb05 as sol
 
 @pytest.mark.parametrize(
     "check, answer",
-    [(ex.check_lr_for_sum, sol.lr_sum), (ex.check_mse_true_weights, sol.mse_true)],
-    ids=["lr_sum", "mse_true"],
+    [(ex.check_lr_for_sum, sol.lr_for_sum), (ex.check_mse_true_weights, sol.mse_true)],
+    ids=["lr_for_sum", "mse_true"],
 )
 def test_every_form_of_the_reference_answer_passes(check, answer, answer_forms):
     for form, value in answer_forms(answer).items():

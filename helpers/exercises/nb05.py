@@ -17,7 +17,7 @@ def check_lr_for_sum(answer) -> Feedback:
     return compare(
         answer,
         _LR_MEAN / _N,
-        name="lr_sum",
+        name="lr_for_sum",
         mistakes=[
             Mistake(
                 _LR_MEAN * _N,
