@@ -87,6 +87,7 @@ def test_zero_grad_mistakes():
         (g1, "second gradient alone"),
         (2 * g0, "updated What"),
         (g0, "first epoch"),
+        (torch.zeros(2), "after zeroing"),
     ]:
         fb = ex.check_grad_without_zero_grad(answer)
         assert not fb.ok and fragment in fb.hint

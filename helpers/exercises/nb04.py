@@ -110,6 +110,10 @@ def check_grad_without_zero_grad(answer) -> Feedback:
                 g0,
                 "that is the gradient of the first epoch; the second backward adds its own gradient to it.",
             ),
+            Mistake(
+                [0.0, 0.0],
+                "that is What.grad after zeroing: leave out What.grad.zero_(), as the exercise says.",
+            ),
         ],
         hint="backward adds the new gradient to What.grad: after two epochs it holds the sum of both epochs' gradients.",
         rtol=1e-4,
