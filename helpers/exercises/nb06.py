@@ -57,7 +57,9 @@ def check_two_feature_model(cls) -> Feedback:
     x = torch.randn(5, 2, generator=torch.Generator().manual_seed(0))
     out, problem = call_safely(model, x, name=f"{name}()")
     if problem is not None:
-        if layers and problem == not_filled(f"{name}()"):  # __init__ done, forward returns nothing
+        if problem == not_filled(f"{name}()"):  # forward returns nothing
+            if not layers:  # the starter as it was handed out
+                return not_filled(name)
             return Feedback(
                 False, "forward returns nothing: end it with `return self.linear(x)`.", _MODEL_HINT
             )
