@@ -1,4 +1,4 @@
-"""Checks for the exercises of notebook 06: each is its right answer plus a list of typical mistakes."""
+"""Checks for the exercises of notebook 06: each is its right answer plus its typical mistakes."""
 
 from __future__ import annotations
 
@@ -14,51 +14,41 @@ _MODEL_HINT = (
     "subclass nn.Module, call super().__init__() first in __init__, keep an nn.Linear(2, 1) "
     "as an attribute (e.g. self.linear), and return self.linear(x) from forward."
 )
-# (test on the model's nn.Linear layers as (in_features, out_features, has_bias), what is wrong)
+# (a test on the model's nn.Linear layers, each as (in_features, out_features, has_bias), the fault)
 _LAYER_MISTAKES = (
     (lambda layers: not layers, "TwoFeatureModel holds no nn.Linear layer."),
-    (
-        lambda layers: len(layers) > 1,
-        "TwoFeatureModel holds more than one nn.Linear; it needs exactly one.",
-    ),
+    (lambda layers: len(layers) > 1, "TwoFeatureModel holds more than one nn.Linear; use one."),
     (
         lambda layers: layers[0][:2] != (2, 1),
-        "the layer should be nn.Linear(2, 1): 2 input features, 1 output.",
+        "the layer should be nn.Linear(2, 1): 2 inputs, 1 output.",
     ),
-    (
-        lambda layers: not layers[0][2],
-        "the layer has no bias: leave bias=True (the default), the model is w1·x1 + w2·x2 + b.",
-    ),
+    (lambda layers: not layers[0][2], "the layer has no bias: leave bias=True (the default)."),
 )
 
 
 def check_two_feature_model(cls) -> Feedback:
-    """Exercise 1: ``TwoFeatureModel(nn.Module)`` holds one ``nn.Linear(2, 1)``; forward returns its output."""
+    """Exercise 1: ``TwoFeatureModel`` holds one ``nn.Linear(2, 1)``; forward returns its output."""
     name = "TwoFeatureModel"
     if is_unfilled(cls):
         return not_filled(name)
     if not (isinstance(cls, type) and issubclass(cls, nn.Module)):
+        got = type(cls).__name__
         return Feedback(
-            False,
-            f"{name} should be a class that subclasses nn.Module, got {type(cls).__name__}.",
-            _MODEL_HINT,
+            False, f"{name} should be a class that subclasses nn.Module, got {got}.", _MODEL_HINT
         )
     model, problem = call_safely(cls, name=name)
     if problem is not None:
         return Feedback(False, problem.message, problem.hint or _MODEL_HINT)
-    layers = [
-        (m.in_features, m.out_features, m.bias is not None)
-        for m in model.modules()
-        if isinstance(m, nn.Linear)
-    ]
-    wrong = next((message for test, message in _LAYER_MISTAKES if layers and test(layers)), None)
-    if wrong:
-        return Feedback(False, wrong, _MODEL_HINT)
+    linears = [m for m in model.modules() if isinstance(m, nn.Linear)]
+    layers = [(m.in_features, m.out_features, m.bias is not None) for m in linears]
+    fault = next((fault for test, fault in _LAYER_MISTAKES if layers and test(layers)), None)
+    if fault:
+        return Feedback(False, fault, _MODEL_HINT)
     x = torch.randn(5, 2, generator=torch.Generator().manual_seed(0))
     out, problem = call_safely(model, x, name=f"{name}()")
     if problem is not None:
         if problem == not_filled(f"{name}()"):  # forward returns nothing
-            if not layers:  # the starter as it was handed out
+            if not layers:  # the starter as handed out
                 return not_filled(name)
             return Feedback(
                 False, "forward returns nothing: end it with `return self.linear(x)`.", _MODEL_HINT
@@ -67,19 +57,14 @@ def check_two_feature_model(cls) -> Feedback:
     if not layers:
         return Feedback(False, _LAYER_MISTAKES[0][1], _MODEL_HINT)
     with torch.no_grad():
-        expected = next(m for m in model.modules() if isinstance(m, nn.Linear))(x)
-    result = compare(
-        out,
-        expected,
-        name=f"{name}()(x) for x of shape (5, 2)",
-        hint="forward should return the layer's output for x, unchanged: " + _MODEL_HINT,
-    )
+        expected = linears[0](x)
+    hint = "forward should return the layer's output for x, unchanged: " + _MODEL_HINT
+    result = compare(out, expected, name=f"{name}()(x) for x of shape (5, 2)", hint=hint)
     if not result.ok:
         return result
-    n_params = sum(p.numel() for p in model.parameters())
+    n = sum(p.numel() for p in model.parameters())
     return Feedback(
-        True,
-        f"{name} is an nn.Module with one nn.Linear(2, 1) ({n_params} parameters) and forward returns its output.",
+        True, f"{name} holds one nn.Linear(2, 1) ({n} parameters); forward returns its output."
     )
 
 
@@ -103,7 +88,7 @@ def _fresh_model() -> nn.Linear:
 
 
 def _run(*, clear: bool = True, record_after: bool = False) -> tuple[list[float], list[float]]:
-    """The check's own training run (or a typical mistake of it): the losses and the final [w, b]."""
+    """The check's own run (or a typical mistake of it): the losses and the final [w, b]."""
     model = _fresh_model()
     optimizer = torch.optim.SGD(model.parameters(), lr=_LR)
     losses = []
@@ -113,93 +98,75 @@ def _run(*, clear: bool = True, record_after: bool = False) -> tuple[list[float]
         optimizer.step()  # 4. update, then clear the gradients
         if clear:
             optimizer.zero_grad()
-        losses.append(
-            nn.functional.mse_loss(model(_X3), _Y3).item() if record_after else loss.item()
-        )
+        after = nn.functional.mse_loss(model(_X3), _Y3)
+        losses.append((after if record_after else loss).item())
     return losses, [model.weight.item(), model.bias.item()]
 
 
 def check_train(fn) -> Feedback:
-    """Exercise 2: ``train(model, X, y, lr, num_epochs)`` trains in place and returns the losses as floats."""
+    """Exercise 2: ``train(model, X, y, lr, num_epochs)`` trains in place, returns the losses."""
     name = "train"
     model = _fresh_model()
     got, problem = call_safely(fn, model, _X3.clone(), _Y3.clone(), _LR, _EPOCHS, name=name)
     if problem is not None:
-        if (
-            problem == not_filled(name) and model.weight.item() != 0.5
-        ):  # it trained, then returned nothing
+        trained = model.weight.item() != 0.5
+        if problem == not_filled(name) and trained:  # it trained, then returned nothing
             return Feedback(
                 False, f"{name} returns nothing: end it with `return losses`.", _TRAIN_HINT
             )
         return Feedback(False, problem.message, problem.hint or _TRAIN_HINT)
     if not isinstance(got, (list, tuple)):
+        kind = type(got).__name__
         return Feedback(
-            False,
-            f"{name} should return a list of Python floats, got {type(got).__name__}.",
-            _TRAIN_HINT,
+            False, f"{name} should return a list of Python floats, got {kind}.", _TRAIN_HINT
         )
     if any(isinstance(v, torch.Tensor) for v in got):
-        return Feedback(
-            False,
-            "the list holds tensors, not Python floats.",
-            "append loss.item(): a stored loss tensor keeps its autograd graph (grad_fn) alive.",
-        )
+        hint = "append loss.item(): a stored loss tensor keeps its autograd graph (grad_fn) alive."
+        return Feedback(False, "the list holds tensors, not Python floats.", hint)
     if len(got) != _EPOCHS:
-        return Feedback(
-            False,
-            f"{name} returned {len(got)} losses for {_EPOCHS} epochs: one loss per epoch.",
-            _TRAIN_HINT,
-        )
+        message = f"{name} returned {len(got)} losses for {_EPOCHS} epochs: one loss per epoch."
+        return Feedback(False, message, _TRAIN_HINT)
     values = [as_numbers(v) for v in got]
     if any(v is None or v.numel() != 1 for v in values):
         return Feedback(
-            False, f"{name} should return a list of numbers, one loss per epoch.", _TRAIN_HINT
+            False, f"{name} should return a list of numbers, one per epoch.", _TRAIN_HINT
         )
+
     losses, params = _run()
     mistakes = (
         Mistake(
             _run(clear=False)[0],
-            "these are the losses of a loop that never clears the gradients, so they add up "
-            "from epoch to epoch: call optimizer.zero_grad() after optimizer.step() in every epoch.",
+            "these are the losses of a loop that never clears the gradients, so they add up from "
+            "epoch to epoch: call optimizer.zero_grad() after optimizer.step() in every epoch.",
         ),
         Mistake(
             _run(record_after=True)[0],
-            "each loss is the one after its epoch's update: append the loss you call "
-            "backward() on, computed before optimizer.step().",
+            "each loss is the one after its epoch's update: append the loss you call backward() "
+            "on, computed before optimizer.step().",
         ),
         Mistake(
             lambda g: bool((g == g[0]).all()),
-            "the loss never changes, so the parameters are not updated: call "
-            "optimizer.step() after loss.backward(), with an optimizer built on model.parameters().",
+            "the loss never changes, so the parameters are not updated: call optimizer.step() "
+            "after loss.backward(), with an optimizer built on model.parameters().",
         ),
     )
-    result = compare(
-        torch.stack([v.reshape(()) for v in values]),
-        losses,
-        name="the losses",
-        mistakes=mistakes,
-        hint=_TRAIN_HINT,
-    )
+    answer = torch.stack([v.reshape(()) for v in values])
+    result = compare(answer, losses, name="the losses", mistakes=mistakes, hint=_TRAIN_HINT)
     if not result.ok:
         return result
-    final = [model.weight.item(), model.bias.item()]
+    hint = "the losses are right but the parameters end elsewhere: is the last step() missing?"
     end = compare(
-        final,
-        params,
-        name="the trained [w, b]",
-        hint="the losses are right but the parameters end elsewhere: is the last optimizer.step() missing?",
+        [model.weight.item(), model.bias.item()], params, name="the trained [w, b]", hint=hint
     )
     if not end.ok:
         return end
+    shown = ", ".join(f"{v:.4f}" for v in answer.tolist())
     return Feedback(
-        True,
-        f"{name} trains the model in place and returns {_EPOCHS} float losses: "
-        + ", ".join(f"{v:.4f}" for v in got)
-        + ".",
+        True, f"{name} trains the model in place and returns {_EPOCHS} float losses: {shown}."
     )
 
 
-# ------------------------------------------------------------------ exercise 3: how slowly b moves under L1
+# ------------------------------------------------------------------ exercise 3: b under L1
 B_START, B_TARGET, L1_LR = -0.4414, 3.0, 0.01
 L1_MIN_STEPS = math.ceil((B_TARGET - B_START) / L1_LR - 1e-9)  # 344.14 -> 345
 _L1_HINT = (
@@ -209,23 +176,21 @@ _L1_HINT = (
 
 
 def check_l1_min_steps(answer) -> Feedback:
-    """Exercise 3: the fewest SGD steps for b to go from -0.4414 to 3 under L1 with lr = 0.01 (exactly 345)."""
-    left = B_START + (L1_MIN_STEPS - 1) * L1_LR
+    """Exercise 3: the fewest SGD steps for b to go from -0.4414 to 3 under L1, lr = 0.01 (345)."""
+    distance = B_TARGET - B_START
+    short = B_START + (L1_MIN_STEPS - 1) * L1_LR
     mistakes = (
         Mistake(
             L1_MIN_STEPS - 1,
-            f"{L1_MIN_STEPS - 1} steps leave b at {left:.4f} at best, still short of 3: round up, not down.",
+            f"{L1_MIN_STEPS - 1} steps leave b at {short:.4f} at best, short of 3: round up.",
         ),
-        Mistake(
-            B_TARGET - B_START,
-            "that is the distance b must travel, not a number of steps. " + _L1_HINT,
-        ),
+        Mistake(distance, "that is the distance b must travel, not a number of steps. " + _L1_HINT),
         Mistake(
             lambda g: bool(L1_MIN_STEPS - 1 < g < L1_MIN_STEPS),
             "a step is all or nothing: give a whole number, rounded up.",
         ),
         Mistake(
-            lambda g: bool(abs(g - (B_TARGET - B_START) / (2 * L1_LR)) <= 1),
+            lambda g: bool(abs(g - distance / (2 * L1_LR)) <= 1),
             "that would need steps of 2·lr, the MSE's gradient 2·mean(residual) at residual 1; "
             "under L1 b's gradient is mean(sign(residual)), at most 1 in size.",
         ),
