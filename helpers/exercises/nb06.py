@@ -151,7 +151,7 @@ def check_train(fn) -> Feedback:
         ),
     )
     answer = torch.stack([v.reshape(()) for v in values])
-    result = compare(answer, losses, name="the losses", mistakes=mistakes, hint=_TRAIN_HINT)
+    result = compare(answer, losses, name="losses", mistakes=mistakes, hint=_TRAIN_HINT)
     if not result.ok:
         return result
     hint = "the losses are right but the parameters end elsewhere: is the last step() missing?"
@@ -184,7 +184,7 @@ def check_l1_min_steps(answer) -> Feedback:
             L1_MIN_STEPS - 1,
             f"{L1_MIN_STEPS - 1} steps leave b at {short:.4f} at best, short of 3: round up.",
         ),
-        Mistake(distance, "that is the distance b must travel, not a number of steps. " + _L1_HINT),
+        Mistake(distance, "that is the distance b must travel, not a number of steps; " + _L1_HINT),
         Mistake(
             lambda g: bool(L1_MIN_STEPS - 1 < g < L1_MIN_STEPS),
             "a step is all or nothing: give a whole number, rounded up.",
