@@ -91,7 +91,7 @@ def loss_contour(
     ax = _axes(ax)
     Z = [[float(loss_fn(w, b)) for w in ws] for b in bs]
     cs = ax.contour(ws, bs, Z, levels=levels, cmap="viridis")
-    ax.clabel(cs, inline=True, fontsize=7, fmt="%.3g")
+    ax.clabel(cs, inline=True, fontsize=7, fmt="%g")
     if path is not None:
         pw, pb = torch.as_tensor(path, dtype=torch.float64).reshape(-1, 2).T.tolist()
         ax.plot(pw, pb, "o-", color="crimson", markersize=3, label="path")
