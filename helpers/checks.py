@@ -155,16 +155,7 @@ def as_numbers(answer):
         return None
 
 
-def compare(
-    answer,
-    expected,
-    *,
-    name,
-    mistakes=(),
-    hint="",
-    rtol=1e-5,
-    atol=1e-8,
-):
+def compare(answer, expected, *, name, mistakes=(), hint="", rtol=1e-5, atol=1e-8):
     """Check an exercise answer against the expected value; never raises on learner input.
 
     Every correct form passes: Python or numpy numbers, float32 or float64 tensors, a one-element
@@ -249,16 +240,7 @@ def call_safely(fn, *args, name):
     return result, None
 
 
-def check_callable(
-    fn,
-    *,
-    name,
-    cases,
-    mistakes=(),
-    hint="",
-    rtol=1e-5,
-    atol=1e-8,
-):
+def check_callable(fn, *, name, cases, mistakes=(), hint="", rtol=1e-5, atol=1e-8):
     """Call a learner's function on each ``(args, expected)`` case; report the first wrong one.
 
     ``mistakes`` hold wrong versions of the function (``Mistake(wrong_fn, hint)``): when the

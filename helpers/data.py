@@ -49,14 +49,7 @@ def _checked(n, noise, seed, generator, device, default_seed):
 
 
 def linear_data(
-    n=100,
-    *,
-    seed=None,
-    generator=None,
-    intercept=2.5,
-    slope=4.0,
-    noise=0.4,
-    device="cpu",
+    n=100, *, seed=None, generator=None, intercept=2.5, slope=4.0, noise=0.4, device="cpu"
 ):
     """y = intercept + slope * x + e, the data of notebook 04 (seed 202150754 by default).
 
@@ -73,13 +66,7 @@ def linear_data(
 
 
 def multiple_data(
-    n=100,
-    *,
-    seed=None,
-    generator=None,
-    weights=(2.5, 4.0, -2.0),
-    noise=0.5,
-    device="cpu",
+    n=100, *, seed=None, generator=None, weights=(2.5, 4.0, -2.0), noise=0.5, device="cpu"
 ):
     """y = 2.5 + 4 x1 - 2 x2 + e, the multiple-regression data of notebooks 05 and 07.
 
@@ -99,15 +86,7 @@ def multiple_data(
     return Regression(torch.stack([x1, x2], dim=1).to(dev), X.to(dev), y.to(dev))
 
 
-def scaled_normal_data(
-    n=100,
-    *,
-    seed=None,
-    generator=None,
-    scale=10.0,
-    noise=3.0,
-    device="cpu",
-):
+def scaled_normal_data(n=100, *, seed=None, generator=None, scale=10.0, noise=3.0, device="cpu"):
     """X = scale * randn(n, 1), y = X + noise * randn(n, 1): the data of notebook 06.
 
     Uses its own seed (default 0) so that a model initialised right after

@@ -29,6 +29,18 @@ def test_time_call_measures_sleep():
     assert t.best >= 0.009
 
 
+def test_time_call_synchronises_the_device_before_each_clock_read(monkeypatch):
+    synced = []
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    monkeypatch.setattr(torch.cuda, "synchronize", lambda device: synced.append(str(device)))
+    monkeypatch.setattr(torch.mps, "synchronize", lambda: synced.append("mps"))
+    timing.time_call(lambda: None, repeats=3, warmup=2, sync_device="cuda")
+    assert synced == ["cuda"] * 4  # once after the warm-up, then once per timed call
+    timing.synchronize(torch.device("mps"))
+    timing.synchronize(torch.device("cpu"))  # nothing to wait for
+    assert synced[-1] == "mps" and len(synced) == 5
+
+
 @pytest.mark.parametrize(
     "kwargs, exc, fragment",
     [
