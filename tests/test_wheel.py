@@ -49,6 +49,13 @@ PROBE = (
 )
 
 
+def _run(cmd: list, **kwargs) -> str:
+    """Run ``cmd``; return its stdout, or fail showing its output."""
+    done = subprocess.run([str(c) for c in cmd], capture_output=True, text=True, **kwargs)
+    assert done.returncode == 0, f"{cmd} failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}"
+    return done.stdout
+
+
 def _python(env_dir: Path) -> Path:
     return env_dir / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
@@ -73,20 +80,15 @@ def fresh_env(tmp_path_factory) -> Path:
         tmp / "dist",
         src,
     ]
-    subprocess.run(build, check=True, capture_output=True, cwd=tmp)
+    _run(build, cwd=tmp)  # setuptools (pyproject's build backend) is installed here, with torch
     (wheel,) = (tmp / "dist").glob("linreg_helpers-*.whl")
 
     env_dir = tmp / "venv"
     venv.EnvBuilder(with_pip=False).create(env_dir)
     python = _python(env_dir)
     install = [*pip, "--python", python, "install", "--no-deps", "--no-index", wheel]
-    subprocess.run(install, check=True, capture_output=True, cwd=tmp)
-    site = subprocess.run(
-        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
+    _run(install, cwd=tmp)
+    site = _run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]).strip()
     borrowed = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
     (Path(site) / "_linreg_pinned_packages.pth").write_text("\n".join(sorted(borrowed)) + "\n")
     return env_dir
@@ -111,30 +113,13 @@ def _check_probe(lines: list[str], env_dir: Path) -> None:
 
 
 def test_wheel_holds_the_package_and_its_data(fresh_env, tmp_path):
-    out = subprocess.run(
-        [_python(fresh_env), "-c", PROBE + "\nprint(len(d.old_faithful().eruptions))"],
-        cwd=tmp_path,
-        env=_clean_env(),
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    lines = out.stdout.split()
+    probe = PROBE + "\nprint(len(d.old_faithful().eruptions))"
+    lines = _run([_python(fresh_env), "-c", probe], cwd=tmp_path, env=_clean_env()).split()
     assert lines[-1] == "272"
     _check_probe(lines[:-1], fresh_env)
     # importlib.metadata sees the wheel, which lists the data file and its README
-    listing = subprocess.run(
-        [
-            _python(fresh_env),
-            "-c",
-            "from importlib.metadata import files; print(*files('linreg-helpers'))",
-        ],
-        cwd=tmp_path,
-        env=_clean_env(),
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.split()
+    listing = "from importlib.metadata import files; print(*files('linreg-helpers'))"
+    listing = _run([_python(fresh_env), "-c", listing], cwd=tmp_path, env=_clean_env()).split()
     assert {"helpers/datasets/old_faithful.csv", "helpers/datasets/README.md"} <= set(listing)
 
 
