@@ -23,7 +23,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 HERE = Path(__file__).resolve().parent
 PYPROJECT = tomllib.loads((HERE.parent / "pyproject.toml").read_text(encoding="utf-8"))
 REPOSITORY_URL = PYPROJECT["project"]["urls"]["Repository"].rstrip("/")
-BRANCH = "main"
+BRANCH = "main"  # the branch the launch links open (tools/colab_cell.py uses the same)
 
 project = "Linear regression in PyTorch"
 author = "the linreg-pytorch authors"
@@ -32,7 +32,7 @@ language = "en"
 
 extensions = ["myst_nb"]
 root_doc = "index"
-exclude_patterns = ["_build", "**.ipynb_checkpoints", "build.py"]
+exclude_patterns = ["_build", "**.ipynb_checkpoints"]
 
 # The stored outputs are the book's content: nothing is executed while building.
 nb_execution_mode = "off"
@@ -48,7 +48,6 @@ mathjax_path = "mathjax/tex-chtml.js"
 html_theme = "sphinx_book_theme"
 html_title = project
 html_favicon = "_static/favicon.svg"  # a browser asks for one; without it, a 404 in the console
-html_last_updated_fmt = None
 html_show_sourcelink = False
 html_copy_source = True  # _sources/ holds each page's .ipynb: the download button offers it
 # The theme's default colour mode (its script logs an error when none is set). Light: the figures

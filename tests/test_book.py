@@ -9,10 +9,10 @@ text), it logs no console error, requests nothing from another host, and its lau
 Colab, Binder) are built from the repository URL in ``pyproject.toml``. A crawl from the front page
 follows every link inside the site: each target file exists, and so does each ``#fragment``.
 
-Chromium is found as in ``tests/test_browser.py``: where it (or playwright) is missing the browser
-tests skip, saying why, and ``LINREG_REQUIRE_BROWSER=1`` (set by ``.ci/run``) makes that a failure.
-The build and the crawl need no browser. Screenshots of the front page and notebook 02 go to
-``artifacts/book/`` (git-ignored).
+Chromium is found and launched with ``tests/test_browser.py``'s helpers: where it (or playwright)
+is missing the browser tests skip, saying why, and ``LINREG_REQUIRE_BROWSER=1`` (set by
+``.ci/run``) makes that a failure. The build and the crawl need no browser. Screenshots of the
+front page and of notebook 02 go to ``artifacts/book/`` (git-ignored).
 """
 
 from __future__ import annotations
@@ -21,9 +21,7 @@ import functools
 import http.server
 import importlib.util
 import json
-import os
 import re
-import shutil
 import threading
 import tomllib
 from html.parser import HTMLParser
@@ -31,6 +29,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
+from test_browser import CHROMIUM_ARGS, _require_browser  # one way to find and drive Chromium
 
 pytestmark = pytest.mark.slow
 
@@ -40,41 +39,6 @@ REPOSITORY_URL = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     "Repository"
 ]
 ARTIFACTS = ROOT / "artifacts" / "book"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def _chromium() -> str | None:
-    chosen = os.environ.get("LINREG_CHROMIUM")
-    if chosen:
-        return chosen if Path(chosen).is_file() else None
-    return shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-def _require_browser() -> str:
-    """The Chromium to drive; skip (with LINREG_REQUIRE_BROWSER=1: fail) saying what is missing."""
-    reason = None
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError as exc:
-        reason = (
-            f"the playwright package is not installed ({exc}); it is pinned in requirements.txt"
-        )
-    if reason is None and _chromium() is None:
-        reason = "no Chromium found; apt-get install chromium, or set LINREG_CHROMIUM=/path/to/it"
-    if reason is not None:
-        if os.environ.get("LINREG_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"LINREG_REQUIRE_BROWSER=1 but {reason}", pytrace=False)
-        pytest.skip(reason)
-    return _chromium()
 
 
 def _notebook_facts(path: Path) -> dict:
