@@ -150,7 +150,7 @@ def loss_contour(
     ax = _axes(ax)
     Z = [[float(loss_fn(w, b)) for w in ws] for b in bs]
     cs = ax.contour(ws, bs, Z, levels=levels, cmap="viridis")
-    ax.clabel(cs, inline=True, fontsize=7, fmt="%.3g")
+    ax.clabel(cs, inline=True, fontsize=7, fmt="%g")
     if path is not None:
         pts = path.detach().cpu().tolist() if isinstance(path, torch.Tensor) else [tuple(p) for p in path]
         if not pts or any(len(p) != 2 for p in pts):
