@@ -5,6 +5,7 @@
     python3 dev.py test       # set up .venv (first time only) and run the whole test suite
     python3 dev.py execute    # re-execute every stored notebook as the tests do, then run the tests
     python3 dev.py bench      # print the benchmark ratios (import cost, notebook times, ...)
+    python3 dev.py book       # build the book (static HTML of the stored notebooks) into build/book/
 
 Needs only Python 3.11+ with pip and venv. The virtual environment lives in
 ``.venv/`` inside the repository; it is (re)installed only when
@@ -63,7 +64,7 @@ def ensure_env() -> None:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"lab", "test", "execute", "bench", "setup"}:
+    if not argv or argv[0] not in {"lab", "test", "execute", "bench", "book", "setup"}:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
@@ -89,6 +90,8 @@ def main(argv: list[str]) -> int:
         if code:
             return code
         return subprocess.call([str(PY), "-m", "pytest", "-n", "2", "--dist", "loadfile"], cwd=ROOT, env=env)
+    if command == "book":  # the stored notebooks as a website; nothing is executed
+        return subprocess.call([str(PY), str(ROOT / "book" / "build.py"), *rest], cwd=ROOT, env=env)
     if command == "bench":
         return subprocess.call([str(PY), str(ROOT / "tools" / "bench.py"), *rest], cwd=ROOT, env=env)
     return 2

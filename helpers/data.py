@@ -137,15 +137,15 @@ class OldFaithful(NamedTuple):
 
 
 def old_faithful_path():
-    """Path of the shipped ``data/old_faithful.csv``, found next to the ``helpers`` package.
+    """Path of the shipped ``old_faithful.csv``: package data of ``helpers`` (``helpers/datasets/``).
 
-    Resolved from this file, not from the current folder, so it works from any
-    folder when the package is installed editable (``pip install -e .``, as
-    ``dev.py`` and ``environment.yml`` do).
+    Found with ``importlib.resources``, not from the current folder, so it works from any folder
+    in an editable install and from a wheel alike.
     """
+    from importlib.resources import files
     from pathlib import Path
 
-    return Path(__file__).resolve().parents[1] / "data" / "old_faithful.csv"
+    return Path(files("helpers") / "datasets" / "old_faithful.csv")
 
 
 def old_faithful(*, path=None, device="cpu"):
@@ -157,7 +157,7 @@ def old_faithful(*, path=None, device="cpu"):
     ``ValueError`` that names the path (and the line).
 
     Returns ``OldFaithful(eruptions, waiting)``: two float32 tensors of shape (n,) on ``device``.
-    See ``data/README.md`` for the source and the licence status.
+    See ``helpers/datasets/README.md`` for the source and the licence status.
     """
     if path is None:
         path = old_faithful_path()
