@@ -175,13 +175,11 @@ def compare(answer, expected, *, name, mistakes=(), hint="", rtol=1e-5, atol=1e-
     if want.numel() == 1 and got.numel() == 1:
         got = got.reshape(want.shape)  # 2.0, tensor(2.), tensor([2.]) and tensor([[2.]]) all mean 2
     if got.shape != want.shape:
-        fix = (
-            "the values may be right: reshape your answer. " if got.numel() == want.numel() else ""
-        )
+        same_count = got.numel() == want.numel()
         return Feedback(
             False,
             f"{name} has shape {tuple(got.shape)}, expected {tuple(want.shape)}.",
-            fix + hint,
+            "the values may be right: reshape your answer to that shape." if same_count else hint,
         )
     if not bool(torch.isfinite(got).all()):
         return Feedback(
