@@ -137,7 +137,8 @@ class OldFaithful(NamedTuple):
 
 
 def old_faithful_path():
-    """Path of the shipped ``old_faithful.csv``: package data of ``helpers`` (``helpers/datasets/``).
+    """Path of the shipped ``old_faithful.csv``: package data of ``helpers``
+    (``helpers/datasets/``).
 
     Found with ``importlib.resources``, not from the current folder, so it works from any folder
     in an editable install and from a wheel alike.

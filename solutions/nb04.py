@@ -18,7 +18,7 @@ what_half = torch.linalg.solve(X50.T @ X50, X50.T @ y50)
 
 # Exercise 3: two epochs of the four steps without zeroing the gradient
 What = torch.tensor([-5.0, 10.0], requires_grad=True)
-for epoch in range(2):
+for _epoch in range(2):
     yhat = X @ What  # 1. forward
     loss = torch.sum((y - yhat) ** 2)  # 2. loss
     loss.backward()  # 3. backward

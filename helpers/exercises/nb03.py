@@ -24,7 +24,8 @@ def check_x_grad(answer) -> Feedback:
             ),
             Mistake([6.0, 12.0], "check the sign of the second entry: 6·x at x = −2 is −12."),
         ],
-        hint="d loss/d z is 1 for each entry (a sum), d z/d x = 3·2·x: multiply them (chain rule) at x = [1, −2].",
+        hint="d loss/d z is 1 for each entry (a sum), d z/d x = 3·2·x: multiply them (chain rule) "
+        "at x = [1, −2].",
     )
 
 
@@ -37,15 +38,16 @@ def check_accumulated_grad(answer) -> Feedback:
         mistakes=[
             Mistake(
                 -8.0,
-                "−8 is the gradient of one backward call; without zeroing, .grad keeps the sum of all three.",
+                "−8 is the gradient of one backward call; without zeroing, .grad keeps the sum "
+                "of all three.",
             ),
             Mistake(-16.0, "that is the sum of two calls; the exercise makes three."),
             Mistake(
                 24.0, "the sign: 2·2·(2·w − 4) is negative at w = 1, and the three calls add up."
             ),
         ],
-        hint="first work out one backward call, d/dw (2w − 4)² at w = 1; then remember that .grad adds each "
-        "new gradient to what is already there.",
+        hint="first work out one backward call, d/dw (2w − 4)² at w = 1; then remember that "
+        ".grad adds each new gradient to what is already there.",
     )
 
 
@@ -59,7 +61,8 @@ def _train(lr: float, num_epochs: int) -> float:
 
 
 def _train_without_zeroing(lr: float, num_epochs: int) -> float:
-    """The same loop when w.grad is never zeroed: every step uses the sum of all gradients so far."""
+    """The same loop when w.grad is never zeroed: every step uses the sum of all gradients
+    so far."""
     w, grad = 1.0, 0.0
     for _ in range(num_epochs):
         for x, y in zip(_X, _Y):
@@ -69,7 +72,8 @@ def _train_without_zeroing(lr: float, num_epochs: int) -> float:
 
 
 def check_train(fn) -> Feedback:
-    """Exercise 3: train(lr, num_epochs) -> w after per-sample training with autograd from w = 1.0."""
+    """Exercise 3: train(lr, num_epochs) -> w after per-sample training with autograd
+    from w = 1.0."""
     return check_callable(
         fn,
         name="train",
@@ -81,8 +85,8 @@ def check_train(fn) -> Feedback:
         mistakes=[
             Mistake(
                 _train_without_zeroing,
-                "the gradients accumulate: call w.grad.zero_() after each update, otherwise every step "
-                "uses the sum of all earlier gradients.",
+                "the gradients accumulate: call w.grad.zero_() after each update, otherwise "
+                "every step uses the sum of all earlier gradients.",
             ),
             Mistake(
                 lambda lr, num_epochs: 1.0,
@@ -90,8 +94,8 @@ def check_train(fn) -> Feedback:
                 "rather than making a new tensor.",
             ),
         ],
-        hint="for each epoch and each (x, y) in order: forward and loss, backward, then update w in place "
-        "inside torch.no_grad() and zero w.grad; return w (or w.item()).",
+        hint="for each epoch and each (x, y) in order: forward and loss, backward, then update "
+        "w in place inside torch.no_grad() and zero w.grad; return w (or w.item()).",
         rtol=1e-5,
         atol=1e-6,
     )

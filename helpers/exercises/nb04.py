@@ -39,7 +39,8 @@ def check_sum_loss_grad(fn) -> Feedback:
         mistakes=[
             Mistake(
                 lambda X, y, W: 2 * X.T @ (y - X @ W),
-                "the sign is flipped: d/dW of (y − X·W)² brings out −X, so the gradient is −2·Xᵀ(y − X·W).",
+                "the sign is flipped: d/dW of (y − X·W)² brings out −X, so the gradient is "
+                "−2·Xᵀ(y − X·W).",
             ),
             Mistake(
                 lambda X, y, W: -X.T @ (y - X @ W),
@@ -47,17 +48,20 @@ def check_sum_loss_grad(fn) -> Feedback:
             ),
             Mistake(
                 lambda X, y, W: -2 * X.T @ (y - X @ W) / len(y),
-                "that is the gradient of the mean; this loss is the sum of squares (no division by n).",
+                "that is the gradient of the mean; this loss is the sum of squares "
+                "(no division by n).",
             ),
         ],
-        hint="the gradient of Σ(y − X·W)² is −2·Xᵀ(y − X·W): keep the factor 2, the minus sign and the sum over samples.",
+        hint="the gradient of Σ(y − X·W)² is −2·Xᵀ(y − X·W): keep the factor 2, the minus sign "
+        "and the sum over samples.",
         rtol=1e-4,
         atol=1e-3,
     )
 
 
 def check_closed_form(answer) -> Feedback:
-    """Exercise 2: the least-squares What of the first 50 samples (normal equations), to 4 digits."""
+    """Exercise 2: the least-squares What of the first 50 samples (normal equations),
+    to 4 digits."""
     X, y = _data()
     return compare(
         answer,
@@ -66,14 +70,17 @@ def check_closed_form(answer) -> Feedback:
         mistakes=[
             Mistake(
                 least_squares(X, y),
-                "that is the closed form of all 100 samples (section 3); use only the first 50, X[:50] and y[:50].",
+                "that is the closed form of all 100 samples (section 3); use only the first 50, "
+                "X[:50] and y[:50].",
             ),
             Mistake(
                 [2.5, 4.0],
-                "[2.5, 4] is the true W that made the data; the noise moves the best fit of a sample away from it.",
+                "[2.5, 4] is the true W that made the data; the noise moves the best fit of a "
+                "sample away from it.",
             ),
         ],
-        hint="solve the normal equations (XᵀX)·W = Xᵀy for X[:50] and y[:50], e.g. with torch.linalg.solve.",
+        hint="solve the normal equations (XᵀX)·W = Xᵀy for X[:50] and y[:50], e.g. with "
+        "torch.linalg.solve.",
         rtol=1e-4,
         atol=1e-5,
     )
@@ -104,18 +111,22 @@ def check_grad_without_zero_grad(answer) -> Feedback:
             ),
             Mistake(
                 2 * g0,
-                "the second gradient is taken at the updated What, not at the start, so it differs from the first.",
+                "the second gradient is taken at the updated What, not at the start, so it "
+                "differs from the first.",
             ),
             Mistake(
                 g0,
-                "that is the gradient of the first epoch; the second backward adds its own gradient to it.",
+                "that is the gradient of the first epoch; the second backward adds its own "
+                "gradient to it.",
             ),
             Mistake(
                 [0.0, 0.0],
-                "that is What.grad after zeroing: leave out What.grad.zero_(), as the exercise says.",
+                "that is What.grad after zeroing: leave out What.grad.zero_(), as the exercise "
+                "says.",
             ),
         ],
-        hint="backward adds the new gradient to What.grad: after two epochs it holds the sum of both epochs' gradients.",
+        hint="backward adds the new gradient to What.grad: after two epochs it holds the sum of "
+        "both epochs' gradients.",
         rtol=1e-4,
         atol=1e-3,
     )

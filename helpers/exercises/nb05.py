@@ -1,4 +1,5 @@
-"""Checks for the exercises of notebook 05 (reduction and learning rate, shapes, multiple regression)."""
+"""Checks for the exercises of notebook 05 (reduction and learning rate, shapes, multiple
+regression)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ _N, _LR_MEAN = 40, 0.05  # exercise 1: trained with the mean over n = 40 samples
 
 
 def check_lr_for_sum(answer) -> Feedback:
-    """Exercise 1: the lr for the sum loss that gives the same updates as lr = 0.05 with the mean (n = 40)."""
+    """Exercise 1: the lr for the sum loss that gives the same updates as lr = 0.05 with the mean
+    (n = 40)."""
     return compare(
         answer,
         _LR_MEAN / _N,
@@ -21,13 +23,15 @@ def check_lr_for_sum(answer) -> Feedback:
         mistakes=[
             Mistake(
                 _LR_MEAN * _N,
-                "that multiplies by n: the sum's gradient is n times larger than the mean's, so it needs a smaller step.",
+                "that multiplies by n: the sum's gradient is n times larger than the mean's, so "
+                "it needs a smaller step.",
             ),
             Mistake(
                 _LR_MEAN, "with the same lr the sum loss takes steps 40 times larger than the mean."
             ),
         ],
-        hint="the sum is n times the mean, so its gradient is n times larger: the same step needs lr_sum = lr_mean / n.",
+        hint="the sum is n times the mean, so its gradient is n times larger: the same step needs "
+        "lr_sum = lr_mean / n.",
     )
 
 
@@ -48,8 +52,9 @@ def check_mse_any_shape(fn) -> Feedback:
         mistakes=[
             Mistake(
                 lambda yhat, y: torch.mean((y - yhat) ** 2),
-                "with yhat (n, 1) and y (n,), y − yhat broadcasts to (n, n) and averages every pair: that is the "
-                "pitfall of section 4. Make both 1-D first, e.g. with .reshape(-1).",
+                "with yhat (n, 1) and y (n,), y − yhat broadcasts to (n, n) and averages every "
+                "pair: that is the pitfall of section 4. Make both 1-D first, e.g. with "
+                ".reshape(-1).",
             ),
             Mistake(
                 lambda yhat, y: torch.sum((y.reshape(-1) - yhat.reshape(-1)) ** 2),
@@ -60,7 +65,8 @@ def check_mse_any_shape(fn) -> Feedback:
                 "that is the mean absolute error (L1); square the errors instead.",
             ),
         ],
-        hint="make both 1-D before subtracting (e.g. .reshape(-1)), then take the mean of the squared errors.",
+        hint="make both 1-D before subtracting (e.g. .reshape(-1)), then take the mean of the "
+        "squared errors.",
         rtol=1e-5,
         atol=1e-6,
     )
@@ -83,7 +89,8 @@ def check_mse_true_weights(answer) -> Feedback:
         mistakes=[
             Mistake(
                 torch.mean((y - yhat.reshape(-1, 1)) ** 2),
-                "that is the broadcast (100, 100) value: net(X) has shape (100, 1) but y has (100,).",
+                "that is the broadcast (100, 100) value: net(X) has shape (100, 1) but y has "
+                "(100,).",
             ),
             Mistake(
                 torch.sum((y - yhat) ** 2),
@@ -91,11 +98,12 @@ def check_mse_true_weights(answer) -> Feedback:
             ),
             Mistake(
                 0.25,
-                "0.25 = 0.5² is the noise variance the data were made with; this sample's MSE differs a little.",
+                "0.25 = 0.5² is the noise variance the data were made with; this sample's MSE "
+                "differs a little.",
             ),
         ],
-        hint="predict with nn.Linear(3, 1, bias=False) (or X @ W), then take the mean of the squared errors "
-        "with matching shapes.",
+        hint="predict with nn.Linear(3, 1, bias=False) (or X @ W), then take the mean of the "
+        "squared errors with matching shapes.",
         rtol=1e-4,
         atol=1e-6,
     )
