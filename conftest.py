@@ -3,38 +3,24 @@
 * Notebooks are checked with strict nbval (outputs compared), in a kernel that
   runs in pytest's own Python (``--nbval-current-env``), with the sanitize file
   resolved from the repository root, so ``pytest`` works from any folder.
-* The kernel sees ``OMP_NUM_THREADS=1`` (float32 sums depend on the thread
-  count) and no ``MPLBACKEND`` (which would remove the inline figures), and
-  ``LINREG_DEVICE=cpu`` so stored outputs do not depend on an accelerator.
-  ``tools/execute_notebooks.py`` re-executes the stored notebooks with the
-  same environment (see ``helpers_env`` there).
+* The kernels run with the environment of ``tools/kernel_env.py`` (one thread,
+  ``LINREG_DEVICE=cpu``, no ``MPLBACKEND``), as ``tools/execute_notebooks.py``
+  does when it re-executes the stored notebooks.
 """
 
-from __future__ import annotations
-
-import os
+import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent
-SANITIZE = ROOT / "nbval_sanitize.cfg"
-
-# The environment every notebook kernel runs with (tests and re-execution).
-# LINREG_KERNEL_THREADS=2 runs them as JupyterLab does on a 2-core machine (PyTorch's default).
-THREADS = os.environ.get("LINREG_KERNEL_THREADS", "1")
-KERNEL_ENV = {"OMP_NUM_THREADS": THREADS, "MKL_NUM_THREADS": THREADS, "LINREG_DEVICE": "cpu", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
-
-
-def apply_kernel_env(environ=os.environ) -> None:
-    """Set the pinned kernel environment in ``environ`` (inherited by kernels)."""
-    environ.update(KERNEL_ENV)
-    environ.pop("MPLBACKEND", None)
+sys.path.insert(0, str(Path(__file__).resolve().parent / "tools"))
+from kernel_env import SANITIZE, apply_kernel_env  # noqa: E402
 
 
 def pytest_configure(config):
     apply_kernel_env()
     config.addinivalue_line(
         "markers",
-        "browser: drives JupyterLab in headless Chromium (tests/test_browser.py); run alone with -m browser, leave out with -m 'not browser'",
+        "browser: drives JupyterLab in headless Chromium (tests/test_browser.py);"
+        " run alone with -m browser, leave out with -m 'not browser'",
     )
     opt = config.option
     # Strict nbval on every notebook unless the caller chose lax mode explicitly.

@@ -6,6 +6,7 @@
     python3 dev.py execute    # re-execute every stored notebook as the tests do, then run the tests
     python3 dev.py bench      # print the benchmark ratios (import cost, notebook times, ...)
     python3 dev.py bench explorers   # key press to new figure, per explorer, in Chromium
+    python3 dev.py book       # build the book (static HTML of the stored notebooks) into build/book/
 
 Needs only Python 3.11+ with pip and venv. The virtual environment lives in
 ``.venv/`` inside the repository; it is (re)installed only when
@@ -35,9 +36,7 @@ INPUTS = ("requirements.txt", "constraints.txt", "pyproject.toml")
 
 # JupyterLab settings for the project's server (defaults: a user may still change them):
 # never ask about (nor fetch) the Jupyter news, which `--LabApp.news_url=None` alone does not stop.
-LAB_OVERRIDES = {
-    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}
-}
+LAB_OVERRIDES = {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}}
 
 
 def lab_command(settings: Path, python: Path | str = PY) -> list[str]:
@@ -48,9 +47,7 @@ def lab_command(settings: Path, python: Path | str = PY) -> list[str]:
     settings.mkdir(parents=True, exist_ok=True)
     (settings / "overrides.json").write_text(json.dumps(LAB_OVERRIDES))
     # No build check on page load (it concerns rebuilding extensions and costs seconds of CPU).
-    (settings / "page_config.json").write_text(
-        json.dumps({"buildCheck": False, "buildAvailable": False})
-    )
+    (settings / "page_config.json").write_text(json.dumps({"buildCheck": False, "buildAvailable": False}))
     cmd = [
         str(python),
         "-m",
@@ -80,7 +77,7 @@ def _run(cmd: list[str], **kwargs) -> None:
 
 def ensure_env() -> None:
     """Create .venv and install the pinned requirements, unless already done for these pins."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (dev.py may be started by an older python3)
         sys.exit(f"Python 3.11+ is needed, this is {sys.version.split()[0]}")
     fingerprint = _fingerprint()
     if PY.exists() and STAMP.exists() and STAMP.read_text().strip() == fingerprint:
@@ -92,14 +89,14 @@ def ensure_env() -> None:
     # torch first, at its exact pin, so nothing that depends on torch pulls another build.
     torch_pin = re.search(r"^torch==\S+", (ROOT / "requirements.txt").read_text(), re.M).group(0)
     _run(pip + [torch_pin])
-    # constraints.txt pins every indirect dependency too (the exact environment the outputs come from).
+    # constraints.txt pins every indirect dependency too (the environment the outputs come from).
     _run(pip + ["-r", ROOT / "requirements.txt", "-c", ROOT / "constraints.txt"])
     _run(pip + ["--no-deps", "-e", ROOT])
     STAMP.write_text(fingerprint + "\n")
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"lab", "test", "execute", "bench", "setup"}:
+    if not argv or argv[0] not in {"lab", "test", "execute", "bench", "book", "setup"}:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
@@ -110,26 +107,18 @@ def main(argv: list[str]) -> int:
         return 0
     if command == "lab":
         with tempfile.TemporaryDirectory(prefix="linreg-lab-") as settings:
-            return subprocess.call(
-                [*lab_command(Path(settings)), *rest], cwd=ROOT / "notebooks", env=env
-            )
+            return subprocess.call([*lab_command(Path(settings)), *rest], cwd=ROOT / "notebooks", env=env)
     if command == "test":
-        return subprocess.call(
-            [str(PY), "-m", "pytest", "-n", "2", "--dist", "loadfile", *rest], cwd=ROOT, env=env
-        )
+        return subprocess.call([str(PY), "-m", "pytest", "-n", "2", "--dist", "loadfile", *rest], cwd=ROOT, env=env)
     if command == "execute":
-        code = subprocess.call(
-            [str(PY), str(ROOT / "tools" / "execute_notebooks.py"), *rest], cwd=ROOT, env=env
-        )
+        code = subprocess.call([str(PY), str(ROOT / "tools" / "execute_notebooks.py"), *rest], cwd=ROOT, env=env)
         if code:
             return code
-        return subprocess.call(
-            [str(PY), "-m", "pytest", "-n", "2", "--dist", "loadfile"], cwd=ROOT, env=env
-        )
+        return subprocess.call([str(PY), "-m", "pytest", "-n", "2", "--dist", "loadfile"], cwd=ROOT, env=env)
+    if command == "book":  # the stored notebooks as a website; nothing is executed
+        return subprocess.call([str(PY), str(ROOT / "book" / "build.py"), *rest], cwd=ROOT, env=env)
     if command == "bench":
-        return subprocess.call(
-            [str(PY), str(ROOT / "tools" / "bench.py"), *rest], cwd=ROOT, env=env
-        )
+        return subprocess.call([str(PY), str(ROOT / "tools" / "bench.py"), *rest], cwd=ROOT, env=env)
     return 2
 
 

@@ -1,6 +1,9 @@
-"""Argument validation shared by the helpers (messages name the argument)."""
+"""Argument checks shared by the helpers.
 
-from __future__ import annotations
+Each check returns the value it was given (converted where that helps) or raises a
+``TypeError`` / ``ValueError`` whose message names the argument, shows what came and
+says what was expected.
+"""
 
 import math
 import numbers
@@ -8,82 +11,95 @@ import numbers
 import torch
 
 
-def positive_int(value, *, name: str) -> int:
-    """Return ``value`` if it is an int > 0, else raise a clear error."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be an int > 0, got {value!r} of type {type(value).__name__}")
-    if value <= 0:
-        raise ValueError(f"{name} must be an int > 0, got {value}")
+def _is_int(value):
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
+def positive_int(value, *, name, minimum=1):
+    """``value`` if it is an int >= ``minimum`` (1 unless told otherwise)."""
+    if not _is_int(value):
+        raise TypeError(
+            f"{name} must be an int >= {minimum}, got {value!r} of type {type(value).__name__}"
+        )
+    if value < minimum:
+        raise ValueError(f"{name} must be an int >= {minimum}, got {value}")
     return int(value)
 
 
-def non_negative_float(value, *, name: str) -> float:
-    """Return ``value`` as a float if it is finite and >= 0."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a real number >= 0, got {value!r} of type {type(value).__name__}")
-    value = float(value)
-    if not math.isfinite(value) or value < 0:
-        raise ValueError(f"{name} must be a finite number >= 0, got {value}")
-    return value
-
-
-def finite_float(value, *, name: str) -> float:
-    """Return ``value`` as a float if it is a finite real number."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a finite real number, got {value!r} of type {type(value).__name__}")
-    value = float(value)
-    if not math.isfinite(value):
-        raise ValueError(f"{name} must be a finite number, got {value}")
-    return value
-
-
-def seed_value(value, *, name: str = "seed") -> int:
-    """Return ``value`` if it is a usable torch seed (int in [0, 2**63))."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+def seed_value(value, *, name="seed"):
+    """``value`` if it is a seed torch accepts: an int in [0, 2**63)."""
+    if not _is_int(value):
         raise TypeError(f"{name} must be an int, got {value!r} of type {type(value).__name__}")
     if not 0 <= value < 2**63:
         raise ValueError(f"{name} must be an int in [0, 2**63), got {value}")
     return int(value)
 
 
-def tensor(value, *, name: str, ndim: int | tuple[int, ...] | None = None, finite: bool = True) -> torch.Tensor:
-    """Return ``value`` if it is a floating tensor of the expected rank with finite values."""
+def finite_float(value, *, name, minimum=None):
+    """``value`` as a float if it is a finite real number (and >= ``minimum`` when given)."""
+    wanted = "a finite number" if minimum is None else f"a finite number >= {minimum:g}"
+    if not isinstance(value, numbers.Real) or isinstance(value, bool):
+        raise TypeError(f"{name} must be {wanted}, got {value!r} of type {type(value).__name__}")
+    if not math.isfinite(value) or (minimum is not None and value < minimum):
+        raise ValueError(f"{name} must be {wanted}, got {value}")
+    return float(value)
+
+
+def non_negative_float(value, *, name):
+    """``value`` as a float if it is a finite number >= 0 (a noise level, a scale)."""
+    return finite_float(value, name=name, minimum=0)
+
+
+def tensor(value, *, name, ndim=None):
+    """``value`` if it is a tensor (with one of the ranks ``ndim``) holding only finite values."""
     if not isinstance(value, torch.Tensor):
         raise TypeError(f"{name} must be a torch.Tensor, got {type(value).__name__}")
-    if ndim is not None:
-        allowed = (ndim,) if isinstance(ndim, int) else ndim
-        if value.ndim not in allowed:
-            raise ValueError(
-                f"{name} must have {' or '.join(str(a) for a in allowed)} dimension(s), "
-                f"got shape {tuple(value.shape)}"
-            )
-    if finite and value.is_floating_point() and not bool(torch.isfinite(value).all()):
+    if ndim is not None and value.ndim not in ndim:
+        ranks = " or ".join(map(str, ndim))
+        raise ValueError(f"{name} must have {ranks} dimension(s), got shape {tuple(value.shape)}")
+    if not bool(torch.isfinite(value).all()):
         raise ValueError(f"{name} must contain only finite values, got NaN or inf")
     return value
 
 
-def generator_or_seed(seed, generator, *, default_seed: int | None = None) -> torch.Generator:
-    """Return a CPU generator from exactly one of ``seed`` / ``generator``."""
-    if seed is not None and generator is not None:
+def generator_or_seed(seed, generator, *, default_seed):
+    """The CPU generator to draw from: ``generator``, or a new one seeded with ``seed``
+    (``default_seed`` when neither is given)."""
+    if generator is None:
+        return torch.Generator().manual_seed(seed_value(default_seed if seed is None else seed))
+    if seed is not None:
         raise ValueError("pass either seed or generator, not both")
-    if generator is not None:
-        if not isinstance(generator, torch.Generator):
-            raise TypeError(f"generator must be a torch.Generator, got {type(generator).__name__}")
-        if generator.device.type != "cpu":
-            raise ValueError(f"generator must be a CPU generator (data are drawn on CPU), got device {generator.device}")
-        return generator
-    if seed is None:
-        seed = default_seed
-    if seed is None:
-        raise ValueError("seed or generator is required (randomness is always explicit)")
-    return torch.Generator().manual_seed(seed_value(seed))
+    if not isinstance(generator, torch.Generator):
+        raise TypeError(f"generator must be a torch.Generator, got {type(generator).__name__}")
+    if generator.device.type != "cpu":
+        raise ValueError(
+            f"generator must be a CPU generator (data are drawn on the CPU), got {generator.device}"
+        )
+    return generator
 
 
-def paired_floats(x, y) -> tuple[list[float], list[float]]:
-    """Return ``x`` and ``y`` as equal-length, non-empty lists of finite floats (the explorers' data)."""
-    xs, ys = [float(v) for v in x], [float(v) for v in y]
+def floats(values, *, name):
+    """``values`` (numbers, or a tensor of shape (n,) or (n, 1)) as a list of floats."""
+    if isinstance(values, torch.Tensor):
+        if values.ndim > 1 and values.shape[1:].numel() != 1:
+            raise ValueError(f"{name} must have shape (n,) or (n, 1), got {tuple(values.shape)}")
+        values = values.detach().cpu().reshape(-1).tolist()
+    try:
+        return [float(v) for v in values]
+    except (TypeError, ValueError):
+        raise TypeError(
+            f"{name} must be a sequence of numbers or a tensor, got {type(values).__name__}"
+        ) from None
+
+
+def paired_floats(x, y, *, names=("x", "y")):
+    """``x`` and ``y`` as two non-empty lists of finite floats of the same length (paired data)."""
+    xs, ys = floats(x, name=names[0]), floats(y, name=names[1])
+    both = f"{names[0]} and {names[1]}"
     if len(xs) != len(ys) or not xs:
-        raise ValueError(f"x and y must be non-empty and of equal length, got {len(xs)} and {len(ys)}")
-    if not all(math.isfinite(v) for v in xs + ys):
-        raise ValueError("x and y must contain only finite values")
+        raise ValueError(
+            f"{both} must be non-empty and of equal length, got {len(xs)} and {len(ys)}"
+        )
+    if not all(map(math.isfinite, xs + ys)):
+        raise ValueError(f"{both} must contain only finite values")
     return xs, ys

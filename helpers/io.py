@@ -1,14 +1,11 @@
 """Saving and loading model parameters safely."""
 
-from __future__ import annotations
-
-import os
 from pathlib import Path
 
 import torch
 
 
-def save_state_dict(model: torch.nn.Module, path: str | os.PathLike) -> Path:
+def save_state_dict(model, path):
     """Save ``model.state_dict()`` to ``path`` (its folder must exist); return the path."""
     if not isinstance(model, torch.nn.Module):
         raise TypeError(f"model must be a torch.nn.Module, got {type(model).__name__}")
@@ -19,7 +16,7 @@ def save_state_dict(model: torch.nn.Module, path: str | os.PathLike) -> Path:
     return path
 
 
-def load_state_dict(path: str | os.PathLike, *, map_location: str | torch.device = "cpu") -> dict:
+def load_state_dict(path, *, map_location="cpu"):
     """Load a state_dict with ``weights_only=True``.
 
     A checkpoint is a pickle, and unpickling can run arbitrary code; with

@@ -12,16 +12,16 @@ def sum_loss_grad(X, y, What):
     return -2 * X.T @ (y - X @ What)
 
 
-# Exercise 2: the normal equations (X^T X) W = X^T y
-what_closed = torch.linalg.solve(X.T @ X, X.T @ y)
+# Exercise 2: the normal equations (X^T X) W = X^T y, for the first 50 samples
+X50, y50 = X[:50], y[:50]
+what_half = torch.linalg.solve(X50.T @ X50, X50.T @ y50)
 
 # Exercise 3: two epochs of the four steps without zeroing the gradient
 What = torch.tensor([-5.0, 10.0], requires_grad=True)
-for epoch in range(2):
-    yhat = X @ What
-    loss = torch.sum((y - yhat) ** 2)
-    loss.backward()
-    with torch.no_grad():
+for _epoch in range(2):
+    yhat = X @ What  # 1. forward
+    loss = torch.sum((y - yhat) ** 2)  # 2. loss
+    loss.backward()  # 3. backward
+    with torch.no_grad():  # 4. update (and, on purpose, no What.grad.zero_())
         What -= 0.001 * What.grad
-    # (no What.grad.zero_() here: that is the mistake the exercise is about)
 grad_without_zero_grad = What.grad.clone()

@@ -5,8 +5,8 @@ from torch import nn
 
 from helpers.data import multiple_data
 
-# Exercise 1: the sum is n times the mean, so lr_sum = lr_mean / n  =>  lr_mean = n * lr_sum
-lr_mean = 100 * 0.001
+# Exercise 1: the sum is n times the mean, so lr_sum = lr_mean / n
+lr_for_sum = 0.05 / 40
 
 
 # Exercise 2: flatten both before subtracting, so (n, 1) vs (n,) cannot broadcast to (n, n)

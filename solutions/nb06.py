@@ -25,9 +25,9 @@ def train(model, X, y, lr, num_epochs):
         y_hat = model(X)  # 1. forward
         loss = loss_fn(y_hat, y)  # 2. loss
         losses.append(loss.item())  # a float: no graph kept alive
-        optimizer.zero_grad()  # 3. backward
-        loss.backward()
-        optimizer.step()  # 4. update
+        loss.backward()  # 3. backward
+        optimizer.step()  # 4. update, then clear the gradients
+        optimizer.zero_grad()
     return losses
 
 

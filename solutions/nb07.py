@@ -11,7 +11,8 @@ def updates_per_epoch(n, batch_size):
     return math.ceil(n / batch_size)
 
 
-# Exercise 2: b_std + sum_j w_std[j] * (x[j] - mean[j]) / std[j] = (b_std - sum_j w[j] * mean[j]) + sum_j w[j] * x[j]
+# Exercise 2: b_std + sum_j w_std[j] (x[j] - mean[j]) / std[j]
+#           = (b_std - sum_j w[j] mean[j]) + sum_j w[j] x[j], with w = w_std / std
 def to_original_units(w_std, b_std, mean, std):
     w = w_std / std
     b = b_std - (w * mean).sum()
@@ -20,4 +21,6 @@ def to_original_units(w_std, b_std, mean, std):
 
 # Exercise 3: the loader's own seeded generator; the global random state is left alone
 def make_loader(dataset):
-    return DataLoader(dataset, batch_size=10, shuffle=True, generator=torch.Generator().manual_seed(0))
+    return DataLoader(
+        dataset, batch_size=10, shuffle=True, generator=torch.Generator().manual_seed(0)
+    )

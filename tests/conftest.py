@@ -28,14 +28,18 @@ def _answer_forms(value):
     import numpy as np
     import torch
 
-    t = torch.as_tensor(value.detach().cpu() if isinstance(value, torch.Tensor) else value, dtype=torch.float64)
+    t = torch.as_tensor(
+        value.detach().cpu() if isinstance(value, torch.Tensor) else value, dtype=torch.float64
+    )
     typed = [float(f"{v:.6g}") for v in t.reshape(-1).tolist()]
     forms = {
         "float64 tensor": t.clone(),
         "float32 tensor": t.to(torch.float32),
         "numpy float64": t.numpy().copy(),
         "numpy float32": t.numpy().astype(np.float32),
-        "typed, 6 digits": typed[0] if t.ndim == 0 else torch.tensor(typed, dtype=torch.float64).reshape(t.shape).tolist(),
+        "typed, 6 digits": typed[0]
+        if t.ndim == 0
+        else torch.tensor(typed, dtype=torch.float64).reshape(t.shape).tolist(),
     }
     if t.numel() == 1:
         forms |= {

@@ -16,4 +16,6 @@ def test_every_form_passes_compare(answer_forms):
 def test_a_scalar_has_the_one_element_forms(answer_forms):
     forms = answer_forms(2.0)
     assert forms["tensor (1,)"].shape == (1,) and forms["tensor (1, 1)"].shape == (1, 1)
-    assert forms["float32 tensor"].dtype == torch.float32 and isinstance(forms["python float"], float)
+    assert forms["float32 tensor"].dtype == torch.float32 and isinstance(
+        forms["python float"], float
+    )

@@ -28,15 +28,18 @@ def test_same_shape_different_sizes_and_types():
 
 
 def test_numerical_gradient_float_and_tensor():
-    assert math.isclose(checks.numerical_gradient(lambda w: (2 * w - 4) ** 2, 1.0), 2 * 2 * (2 - 4), rel_tol=1e-6)
+    assert math.isclose(
+        checks.numerical_gradient(lambda w: (2 * w - 4) ** 2, 1.0), 2 * 2 * (2 - 4), rel_tol=1e-6
+    )
     w = torch.tensor([1.0, -2.0])
     g = checks.numerical_gradient(lambda v: (v**2).sum(), w)
     torch.testing.assert_close(g, 2 * w.double())
-    with pytest.raises(ValueError, match="eps must be a float in"):
-        checks.numerical_gradient(lambda w: w, 1.0, eps=0)
+    c = torch.tensor([[1.0, 2.0], [3.0, 4.0]])
+    w = torch.zeros(2, 2).T  # not contiguous: each coordinate is still nudged on its own
+    torch.testing.assert_close(checks.numerical_gradient(lambda v: (c * v).sum(), w), c.double())
     with pytest.raises(TypeError, match="f must be callable"):
         checks.numerical_gradient(3, 1.0)
-    with pytest.raises(ValueError, match="w must be finite"):
+    with pytest.raises(ValueError, match="w must be a finite number, got nan"):
         checks.numerical_gradient(lambda w: w, float("nan"))
     with pytest.raises(ValueError, match="finite values"):
         checks.numerical_gradient(lambda w: w.sum(), torch.tensor([float("inf")]))
@@ -47,8 +50,10 @@ def test_gradient_check_accepts_right_and_rejects_wrong():
     assert checks.gradient_check(f, 2 * 3.0 * (3.0 * 1.0 - 6.0), 1.0) < 1e-4
     with pytest.raises(AssertionError, match="gradient check failed"):
         checks.gradient_check(f, 3.0 * (3.0 - 6.0), 1.0)
-    with pytest.raises(ValueError, match="grad has shape"):
+    with pytest.raises(ValueError, match=r"grad must have the shape of w, \(2,\), got \(3,\)"):
         checks.gradient_check(lambda v: (v**2).sum(), torch.zeros(3), torch.zeros(2))
+    with pytest.raises(ValueError, match="got str"):
+        checks.gradient_check(f, "two", 1.0)
 
 
 def test_least_squares_matches_normal_equations():
@@ -58,12 +63,32 @@ def test_least_squares_matches_normal_equations():
     assert w.dtype == torch.float64 and w.shape == (2,)
     torch.testing.assert_close(w, torch.tensor([1.0, 2.0], dtype=torch.float64))
     assert checks.least_squares(X, y.unsqueeze(1)).shape == (2, 1)
-    with pytest.raises(ValueError, match="X has 3 rows but y has 2"):
-        checks.least_squares(X, y[:2])
-    with pytest.raises(ValueError, match="X must have 2 dimension"):
-        checks.least_squares(y, y)
-    with pytest.raises(ValueError, match="y must contain only finite values"):
-        checks.least_squares(X, torch.tensor([1.0, float("nan"), 2.0]))
+
+
+@pytest.mark.parametrize(
+    "X, y, exc, words",
+    [
+        (torch.zeros(3, 2), torch.zeros(2), ValueError, "same number of rows .* got 3 and 2"),
+        (torch.zeros(0, 2), torch.zeros(0), ValueError, "at least 1; got 0 and 0"),
+        (
+            torch.zeros(3),
+            torch.zeros(3),
+            ValueError,
+            r"X must have 2 dimension\(s\), got shape \(3,\)",
+        ),
+        (torch.zeros(2, 1), torch.zeros(2, 1, 1), ValueError, "y must have 1 or 2 dimension"),
+        (
+            torch.ones(2, 1),
+            torch.tensor([1.0, float("nan")]),
+            ValueError,
+            "y must contain only finite",
+        ),
+        ([[1.0]], torch.zeros(1), TypeError, "X must be a torch.Tensor, got list"),
+    ],
+)
+def test_least_squares_bad_input(X, y, exc, words):
+    with pytest.raises(exc, match=words):
+        checks.least_squares(X, y)
 
 
 def test_feedback_text_and_truth():
@@ -110,32 +135,20 @@ def test_check_callable_cases():
 
 
 def test_distance_to_closed_form():
-    assert checks.distance_to_closed_form(torch.tensor([2.5, 4.0]), [2.5005, 3.999]) == pytest.approx(1e-3)
+    assert checks.distance_to_closed_form(
+        torch.tensor([2.5, 4.0]), [2.5005, 3.999]
+    ) == pytest.approx(1e-3)
     assert checks.distance_to_closed_form(torch.tensor([[1.0]]), torch.tensor([1.0])) == 0.0
     assert checks.distance_to_closed_form([0.0, 1.0], [0.5, 1.0]) == 0.5
+    assert math.isnan(checks.distance_to_closed_form([float("nan")], [1.0]))  # a diverged training
+    for bad in (([1.0], [1.0, 2.0]), ("abc", [1.0]), ([], [])):
+        with pytest.raises(ValueError, match="same number of values"):
+            checks.distance_to_closed_form(*bad)
 
 
-@pytest.mark.parametrize(
-    "args, kwargs, exc, fragment",
-    [
-        (([1.0], [1.0, 2.0]), {}, ValueError, "trained has 1 values but closed_form has 2"),
-        (([1.0], [float("nan")]), {}, ValueError, "closed_form must be non-empty and finite"),
-        (("abc", [1.0]), {}, TypeError, "trained must be a tensor"),
-    ],
-)
-def test_distance_to_closed_form_bad_input(args, kwargs, exc, fragment):
-    with pytest.raises(exc, match=fragment):
-        checks.distance_to_closed_form(*args, **kwargs)
-
-
-def test_paired_floats_validates_the_explorers_data():
-    from helpers._validate import paired_floats
-
-    assert paired_floats([1, 2], (3.0, 4)) == ([1.0, 2.0], [3.0, 4.0])
-    with pytest.raises(ValueError, match="got 2 and 1"):
-        paired_floats([1, 2], [3])
-    with pytest.raises(ValueError, match="finite"):
-        paired_floats([float("inf")], [1.0])
+@pytest.mark.parametrize("answer", [..., None, "two", [1, 2, 3], {"w": 2}, object(), float("nan")])
+def test_compare_never_raises_on_learner_input(answer):
+    assert not checks.compare(answer, 2.0, name="w", hint="h").ok
 
 
 @pytest.mark.parametrize(
@@ -156,10 +169,16 @@ def test_compare_accepts_every_form_of_a_scalar(answer):
 
 
 def test_compare_names_a_known_mistake_and_shows_enough_digits():
-    mistakes = [checks.Mistake(7.5, "you summed instead of averaging"), checks.Mistake(lambda t: bool(t < 0), "the sign is flipped")]
+    mistakes = [
+        checks.Mistake(7.5, "you summed instead of averaging"),
+        checks.Mistake(lambda t: bool(t < 0), "the sign is flipped"),
+    ]
     fb = checks.compare(7.5, 2.5, name="a", mistakes=mistakes, hint="generic")
     assert not fb.ok and fb.hint == "you summed instead of averaging"
-    assert checks.compare(-1.0, 2.5, name="a", mistakes=mistakes, hint="generic").hint == "the sign is flipped"
+    assert (
+        checks.compare(-1.0, 2.5, name="a", mistakes=mistakes, hint="generic").hint
+        == "the sign is flipped"
+    )
     assert checks.compare(1.0, 2.5, name="a", mistakes=mistakes, hint="generic").hint == "generic"
     fb = checks.compare(1.26104, 1.26095, name="w")  # both print as 1.261 with 4 digits
     assert "1.2610" in fb.message and not fb.ok
@@ -168,9 +187,16 @@ def test_compare_names_a_known_mistake_and_shows_enough_digits():
 def test_check_callable_names_a_wrong_version_of_the_function():
     cases = [((2.0,), 4.0), ((3.0,), 9.0)]
     mistakes = [checks.Mistake(lambda v: 2 * v, "you doubled instead of squaring")]
-    fb = checks.check_callable(lambda v: v + v, name="sq", cases=cases, mistakes=mistakes, hint="square it")
+    fb = checks.check_callable(
+        lambda v: v + v, name="sq", cases=cases, mistakes=mistakes, hint="square it"
+    )
     assert not fb.ok and fb.hint == "you doubled instead of squaring"
-    assert checks.check_callable(lambda v: v + 1, name="sq", cases=cases, mistakes=mistakes, hint="square it").hint == "square it"
+    assert (
+        checks.check_callable(
+            lambda v: v + 1, name="sq", cases=cases, mistakes=mistakes, hint="square it"
+        ).hint
+        == "square it"
+    )
 
 
 def test_call_safely_reports_instead_of_raising():

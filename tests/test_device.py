@@ -17,7 +17,10 @@ def fake(monkeypatch):
     return set_available
 
 
-@pytest.mark.parametrize("cuda, mps, expected", [(True, True, "cuda"), (True, False, "cuda"), (False, True, "mps"), (False, False, "cpu")])
+@pytest.mark.parametrize(
+    "cuda, mps, expected",
+    [(True, True, "cuda"), (True, False, "cuda"), (False, True, "mps"), (False, False, "cpu")],
+)
 def test_pick_device_order(fake, cuda, mps, expected):
     fake(cuda=cuda, mps=mps)
     assert dev.pick_device().type == expected
@@ -26,56 +29,44 @@ def test_pick_device_order(fake, cuda, mps, expected):
 def test_override_by_argument_and_environment(fake, monkeypatch):
     fake(cuda=True, mps=True)
     assert dev.pick_device("cpu") == torch.device("cpu")
-    assert dev.pick_device(torch.device("cpu")).type == "cpu"
-    assert dev.pick_device(" CUDA ").type == "cuda"
+    assert dev.pick_device(torch.device("mps")) == torch.device("mps")
+    assert dev.pick_device(" CUDA ") == torch.device("cuda")
+    assert dev.pick_device("cuda:1") == torch.device("cuda", 1)
     monkeypatch.setenv(dev.DEVICE_ENV_VAR, "cpu")
-    assert dev.pick_device().type == "cpu"
+    assert dev.pick_device() == torch.device("cpu")
 
 
-@pytest.mark.parametrize("prefer, exc, words", [
-    ("tpu", ValueError, "prefer must be one of"),
-    ("", ValueError, "prefer must be one of"),
-    (3, TypeError, "prefer must be a str"),
-    ("meta", ValueError, "prefer must be one of"),
-])
-def test_bad_names(fake, prefer, exc, words):
+@pytest.mark.parametrize(
+    "device, exc, words",
+    [
+        ("tpu", ValueError, "device must be 'cpu', 'cuda', 'cuda:N' or 'mps', got 'tpu'"),
+        ("", ValueError, "device must be 'cpu'"),
+        ("meta", ValueError, "device must be 'cpu'"),
+        (3, TypeError, "device must be a str, torch.device or None, got int"),
+    ],
+)
+def test_bad_names(fake, device, exc, words):
     fake(cuda=False, mps=False)
     with pytest.raises(exc, match=words):
-        dev.pick_device(prefer)
+        dev.pick_device(device)
 
 
-def test_unavailable_devices_are_refused(fake):
+def test_unavailable_devices_are_refused(fake, monkeypatch):
     fake(cuda=False, mps=False)
     with pytest.raises(ValueError, match="CUDA is not available"):
         dev.pick_device("cuda")
     with pytest.raises(ValueError, match="MPS is not available"):
         dev.pick_device("mps")
+    monkeypatch.setenv(dev.DEVICE_ENV_VAR, "cuda")  # the environment is checked the same way
+    with pytest.raises(ValueError, match="CUDA is not available"):
+        dev.pick_device()
 
 
-def test_resolve_device():
-    assert dev.resolve_device(None) == torch.device("cpu")
-    assert dev.resolve_device("cuda:1") == torch.device("cuda", 1)
-    with pytest.raises(ValueError, match="device must be"):
-        dev.resolve_device("gpu")
-    with pytest.raises(TypeError, match="device must be a str"):
-        dev.resolve_device(1.0)
-
-
-def test_seed_everything_seeds_global_and_returns_generator():
-    g = dev.seed_everything(7)
-    a = torch.randn(3)
-    assert torch.equal(torch.randn(3, generator=g), a)
-    assert torch.initial_seed() == 7
-    with pytest.raises(ValueError, match="seed"):
-        dev.seed_everything(-1)
-
-
-def test_environment_report_and_print(fake, capsys):
-    fake(cuda=False, mps=False)
-    report = dev.environment_report()
-    assert report["torch"] == torch.__version__
-    assert report["device picked"] == "cpu"
-    assert {"python", "matplotlib", "ipywidgets"} <= set(report)
+def test_print_environment(fake, capsys):
+    fake(cuda=False, mps=True)
     dev.print_environment()
     out = capsys.readouterr().out
-    assert "torch" in out and "device picked  : cpu" in out
+    assert f"torch          : {torch.__version__}\n" in out
+    assert "mps available  : True\n" in out and "device picked  : mps\n" in out
+    dev.print_environment(device="cpu")
+    assert "device picked  : cpu\n" in capsys.readouterr().out

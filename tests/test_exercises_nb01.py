@@ -1,4 +1,4 @@
-"""Notebook 01's exercise checks: reference solutions pass, typical mistakes get the right hint."""
+"""Notebook 01 exercise checks: reference answers pass in every form, mistakes get their hint."""
 
 import pytest
 
@@ -6,33 +6,105 @@ from helpers.exercises import nb01 as ex
 from solutions import nb01 as sol
 
 
-def test_reference_solutions_are_accepted():
-    assert ex.check_squared_error(sol.squared_error).ok
-    assert ex.check_mse_at_3(sol.mse_at_3).ok
-    assert ex.check_best_w_with_b1(sol.best_w_with_b1).ok
-    assert sol.best_w_with_b1 == pytest.approx(22 / 14)
+def test_squared_error_reference_passes_in_every_form(answer_forms):
+    for form in answer_forms(1.0):
+        fb = ex.check_squared_error(
+            lambda x, y, w, form=form: answer_forms(sol.squared_error(x, y, w))[form]
+        )
+        assert fb.ok, (form, fb)
 
 
-def test_unfilled_starters_say_not_yet_without_raising():
-    def squared_error(x, y, w):
-        ...
+@pytest.mark.parametrize(
+    "name, check, value",
+    [
+        ("mse_at_1_25", ex.check_mse_at_1_25, sol.mse_at_1_25),
+        ("best_w_with_b1", ex.check_best_w_with_b1, sol.best_w_with_b1),
+    ],
+)
+def test_numeric_references_pass_in_every_form(name, check, value, answer_forms):
+    for form, answer in answer_forms(value).items():
+        fb = check(answer)
+        assert fb.ok and str(fb).startswith("✅ Right"), (name, form, fb)
 
-    for fb in (ex.check_squared_error(squared_error), ex.check_mse_at_3(...), ex.check_best_w_with_b1(...)):
+
+def test_reference_values():
+    assert sol.mse_at_1_25 == 2.625
+    assert sol.best_w_with_b1 == pytest.approx(1.57)
+
+
+@pytest.mark.parametrize("answer", [11 / 7, 1.5714, 1.571, 1.57, 1.575])
+def test_best_w_accepts_two_decimals_and_more(answer):
+    assert ex.check_best_w_with_b1(answer).ok
+
+
+def test_unfilled_starters_say_not_yet():
+    def squared_error(x, y, w): ...
+
+    for fb in (
+        ex.check_squared_error(squared_error),
+        ex.check_mse_at_1_25(...),
+        ex.check_best_w_with_b1(None),
+    ):
         assert not fb.ok and "still empty" in str(fb)
 
 
-def test_typical_wrong_answers_get_hints():
-    fb = ex.check_squared_error(lambda x, y, w: abs(w * x - y))  # absolute, not squared
-    assert not fb.ok and "square the difference" in fb.hint
-    fb = ex.check_squared_error(lambda x, y, w: w * x - y)
-    assert not fb.ok
+@pytest.mark.parametrize(
+    "fn, fragment",
+    [
+        (lambda x, y, w: abs(w * x - y), "absolute error"),
+        (lambda x, y, w: w * x - y, "the error w·x − y itself"),
+        (lambda x, y, w: (w * x) ** 2 - y**2, "not each term"),
+        (lambda x, y, w: (w * x + y) ** 2, "then square the difference"),
+    ],
+)
+def test_squared_error_mistakes(fn, fragment):
+    fb = ex.check_squared_error(fn)
+    assert not fb.ok and fragment in fb.hint
+
+
+def test_squared_error_that_raises():
     fb = ex.check_squared_error(lambda x, y, w: 1 / 0)
     assert not fb.ok and "ZeroDivisionError" in fb.message
-    fb = ex.check_mse_at_3(14.0)  # the sum, not the mean
-    assert not fb.ok and "divide by 3" in fb.hint
-    fb = ex.check_mse_at_3("4.67")
+
+
+@pytest.mark.parametrize(
+    "answer, fragment",
+    [
+        (7.875, "divide by 3"),
+        (3.9375, "number of samples, 3"),
+        (6.75, "square each error first"),
+        (1.5, "absolute errors"),
+        (-1.5, "mean of the errors"),
+        (1.6202, "square root"),
+        (4.0, "square the three errors"),
+    ],
+)
+def test_mse_mistakes(answer, fragment):
+    fb = ex.check_mse_at_1_25(answer)
+    assert not fb.ok and fragment in fb.hint
+
+
+def test_mse_wrong_type():
+    fb = ex.check_mse_at_1_25("2.625")
     assert not fb.ok and "str" in fb.message
-    fb = ex.check_best_w_with_b1(2.0)  # the answer for b = 0
-    assert not fb.ok and "w = 2 is best when b = 0" in fb.hint
-    fb = ex.check_best_w_with_b1(1.5)
-    assert not fb.ok and "Σ x(y − 1) / Σ x²" in fb.hint
+
+
+@pytest.mark.parametrize(
+    "answer, fragment",
+    [
+        (2.0, "best when b = 0"),
+        (1 / 7, "smallest MSE itself"),
+        (34 / 14, "b = −1"),
+        (1.6, "finer grid"),
+        (1.56, "finer grid"),
+        (1.0, "np.arange(0.0, 4.001, 0.01)"),
+    ],
+)
+def test_best_w_mistakes(answer, fragment):
+    fb = ex.check_best_w_with_b1(answer)
+    assert not fb.ok and fragment in fb.hint
+
+
+def test_best_w_rejection_shows_a_difference():
+    fb = ex.check_best_w_with_b1(1.6)
+    assert "1.6 is not it yet" in fb.message

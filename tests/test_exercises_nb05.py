@@ -1,64 +1,110 @@
-"""Notebook 05's exercise checks: reference solutions pass, typical mistakes get the right hint."""
+"""Notebook 05's exercise checks: every form of the reference answers passes, each typical mistake
+gets its own hint."""
 
+import pytest
 import torch
+import torch.nn.functional as F
 
 from helpers.exercises import nb05 as ex
 from solutions import nb05 as sol
 
 
-def test_reference_solutions_are_accepted():
-    assert ex.check_lr_for_mean(sol.lr_mean).ok
-    assert ex.check_lr_for_mean(torch.tensor(0.1)).ok
+@pytest.mark.parametrize(
+    "check, answer",
+    [(ex.check_lr_for_sum, sol.lr_for_sum), (ex.check_mse_true_weights, sol.mse_true)],
+    ids=["lr_for_sum", "mse_true"],
+)
+def test_every_form_of_the_reference_answer_passes(check, answer, answer_forms):
+    for form, value in answer_forms(answer).items():
+        assert check(value).ok, form
+
+
+def test_mse_passes_in_several_spellings():
     assert ex.check_mse_any_shape(sol.mse).ok
-    assert ex.check_mse_any_shape(lambda yhat, y: torch.nn.functional.mse_loss(yhat.flatten(), y.flatten())).ok
-    assert ex.check_mse_true_weights(sol.mse_true).ok
-    assert ex.check_mse_true_weights(torch.tensor(sol.mse_true)).ok
+    assert ex.check_mse_any_shape(lambda yhat, y: F.mse_loss(yhat.flatten(), y.flatten())).ok
+    assert ex.check_mse_any_shape(
+        lambda yhat, y: float(((yhat.reshape(y.shape) - y) ** 2).mean())
+    ).ok
 
 
-def test_unfilled_starters_say_not_yet_without_raising():
-    def mse(yhat, y):
-        ...
+def test_unfilled_starters_say_not_yet():
+    def mse(yhat, y): ...
 
-    for fb in (ex.check_lr_for_mean(...), ex.check_mse_any_shape(mse), ex.check_mse_any_shape(None), ex.check_mse_true_weights(...)):
+    for fb in (
+        ex.check_lr_for_sum(...),
+        ex.check_mse_any_shape(mse),
+        ex.check_mse_any_shape(None),
+        ex.check_mse_true_weights(...),
+    ):
         assert not fb.ok and "still empty" in str(fb)
 
 
-def test_learning_rate_mistakes_get_specific_hints():
-    fb = ex.check_lr_for_mean(0.001 / 100)
-    assert not fb.ok and "divides by n instead of multiplying" in fb.hint
-    fb = ex.check_lr_for_mean(0.001)
-    assert not fb.ok and "100 times smaller" in fb.hint
-    fb = ex.check_lr_for_mean(1.0)
-    assert not fb.ok and "lr_mean = n · lr_sum" in fb.hint
-    fb = ex.check_lr_for_mean("0.1")  # a string is refused, not converted
-    assert not fb.ok and "str" in fb.message
+@pytest.mark.parametrize(
+    "answer, fragment",
+    [(2.0, "multiplies by n"), (0.05, "40 times larger"), (0.001, "lr_sum = lr_mean / n")],
+)
+def test_learning_rate_mistakes(answer, fragment):
+    fb = ex.check_lr_for_sum(answer)
+    assert not fb.ok and fragment in fb.hint
 
 
-def test_shape_mistakes_get_specific_hints():
-    fb = ex.check_mse_any_shape(lambda yhat, y: torch.mean((y - yhat) ** 2))  # the broadcasting pitfall
-    assert not fb.ok and "broadcasts to (n, n)" in fb.hint
-    fb = ex.check_mse_any_shape(lambda yhat, y: torch.sum((yhat.reshape(-1) - y.reshape(-1)) ** 2))
-    assert not fb.ok and "yhat.reshape(-1)" in fb.hint
-    fb = ex.check_mse_any_shape(lambda yhat, y: yhat + "x")
-    assert not fb.ok and "TypeError" in fb.message
+def test_learning_rate_as_a_string_is_refused():
+    assert "str" in ex.check_lr_for_sum("0.00125").message
 
 
-def test_multiple_regression_mistakes_get_specific_hints():
-    X, y = ex._multiple()
-    yhat = X @ torch.tensor([2.5, 4.0, -2.0])
-    fb = ex.check_mse_true_weights(torch.mean((y - yhat.reshape(-1, 1)) ** 2))
-    assert not fb.ok and "broadcast (100, 100)" in fb.hint
-    fb = ex.check_mse_true_weights(torch.sum((y - yhat) ** 2))
-    assert not fb.ok and "sum of the squared errors" in fb.hint
-    fb = ex.check_mse_true_weights(0.25)
-    assert not fb.ok and "noise variance" in fb.hint
-    fb = ex.check_mse_true_weights([0.27, 0.28])
-    assert not fb.ok and "shape" in fb.message
+@pytest.mark.parametrize(
+    "fn, fragment",
+    [
+        (lambda yhat, y: torch.mean((y - yhat) ** 2), "broadcasts to (n, n)"),
+        (
+            lambda yhat, y: torch.sum((yhat.reshape(-1) - y.reshape(-1)) ** 2),
+            "sum of the squared errors",
+        ),
+        (
+            lambda yhat, y: ((yhat.reshape(-1) - y.reshape(-1)) ** 2).sum(),
+            "sum of the squared errors",
+        ),
+        (
+            lambda yhat, y: torch.mean(torch.abs(yhat.flatten() - y.flatten())),
+            "mean absolute error",
+        ),
+        (lambda yhat, y: torch.mean(yhat.flatten() - y.flatten()), "mean of the squared errors"),
+    ],
+)
+def test_mse_mistakes(fn, fragment):
+    fb = ex.check_mse_any_shape(fn)
+    assert not fb.ok and fragment in fb.hint
 
 
-def test_checks_never_raise_on_junk():
-    junk = [None, ..., "x", 3, [1, 2, 3], {"a": 1}, torch.zeros(3), torch.tensor(float("nan")), lambda *a: "x", lambda: 1]
+def test_mse_that_raises():
+    assert "TypeError" in ex.check_mse_any_shape(lambda yhat, y: yhat + "x").message
+
+
+def test_multiple_regression_mistakes():
+    y, yhat = ex._multiple()
+    for answer, fragment in [
+        (torch.mean((y - yhat.reshape(-1, 1)) ** 2), "broadcast (100, 100)"),
+        (torch.sum((y - yhat) ** 2), "sum of the squared errors"),
+        (0.25, "noise variance"),
+        (0.3, "matching shapes"),
+    ]:
+        fb = ex.check_mse_true_weights(answer)
+        assert not fb.ok and fragment in fb.hint
+    assert "shape" in ex.check_mse_true_weights([0.27, 0.28]).message
+
+
+def test_junk_answers_do_not_raise():
+    junk = [
+        None,
+        ...,
+        "x",
+        3,
+        [1, 2, 3],
+        {"a": 1},
+        torch.zeros(3),
+        torch.tensor(float("nan")),
+        lambda: 1,
+    ]
     for answer in junk:
-        for check in (ex.check_lr_for_mean, ex.check_mse_any_shape, ex.check_mse_true_weights):
-            fb = check(answer)
-            assert not fb.ok and str(fb).startswith("⏳ Not yet")
+        for check in (ex.check_lr_for_sum, ex.check_mse_any_shape, ex.check_mse_true_weights):
+            assert str(check(answer)).startswith("⏳ Not yet")

@@ -1,5 +1,7 @@
-"""Notebook 06's exercise checks: reference solutions pass, typical mistakes get the right hint."""
+"""Notebook 06's checks: reference answers pass in every form, typical mistakes get their hint."""
 
+import numpy as np
+import pytest
 import torch
 from torch import nn
 
@@ -7,38 +9,50 @@ from helpers.exercises import nb06 as ex
 from solutions import nb06 as sol
 
 
-def test_reference_solutions_are_accepted():
+# ------------------------------------------------------------------ exercise 1
+def test_model_class_reference_is_accepted():
     fb = ex.check_two_feature_model(sol.TwoFeatureModel)
     assert fb.ok and "3 parameters" in fb.message
-    fb = ex.check_train(sol.train)
-    assert fb.ok and "5 float losses" in fb.message
-    assert ex.check_l1_min_steps(sol.l1_min_steps).ok
-    assert sol.l1_min_steps == 345
 
 
-def test_unfilled_starters_say_not_yet_without_raising():
-    class TwoFeatureModel(nn.Module):
+def _model_class(make_layer, forward):
+    class Model(nn.Module):
         def __init__(self):
             super().__init__()
-            ...  # your code here
+            layer = make_layer()
+            if layer is not None:
+                self.linear = layer
 
         def forward(self, x):
-            ...  # your code here
+            return forward(self, x)
 
-    def train(model, X, y, lr, num_epochs):
-        ...  # your code here
-
-    for fb in (
-        ex.check_two_feature_model(TwoFeatureModel),
-        ex.check_train(train),
-        ex.check_l1_min_steps(...),
-        ex.check_two_feature_model(...),
-        ex.check_train(None),
-    ):
-        assert not fb.ok and "still empty" in str(fb)
+    return Model
 
 
-def test_model_class_mistakes():
+@pytest.mark.parametrize(
+    "make_layer, forward, expected",
+    [
+        (lambda: nn.Linear(1, 1), lambda self, x: self.linear(x), "should be nn.Linear(2, 1)"),
+        (lambda: nn.Linear(2, 1, bias=False), lambda self, x: self.linear(x), "no bias"),
+        (lambda: nn.Linear(2, 1), lambda self, x: None, "forward returns nothing"),
+        (lambda: nn.Linear(2, 1), lambda self, x: 2 * self.linear(x), "is not it yet"),
+        (lambda: nn.Linear(2, 1), lambda self, x: x, "has shape (5, 2), expected (5, 1)"),
+        (lambda: nn.Linear(2, 1), lambda self, x: self.linear, "should be a number or a tensor"),
+        (
+            lambda: nn.Sequential(nn.Linear(2, 2), nn.Linear(2, 1)),
+            lambda self, x: self.linear(x),
+            "more than one",
+        ),
+        (lambda: None, lambda self, x: self.layer(x), "AttributeError"),
+        (lambda: None, lambda self, x: x.sum(1, keepdim=True), "holds no nn.Linear"),
+    ],
+)
+def test_model_class_mistakes(make_layer, forward, expected):
+    fb = ex.check_two_feature_model(_model_class(make_layer, forward))
+    assert not fb.ok and expected in fb.message, fb
+
+
+def test_model_class_without_super_init_is_explained():
     class NoSuper(nn.Module):
         def __init__(self):
             self.linear = nn.Linear(2, 1)
@@ -47,100 +61,70 @@ def test_model_class_mistakes():
             return self.linear(x)
 
     fb = ex.check_two_feature_model(NoSuper)
-    assert not fb.ok and "super().__init__()" in fb.message
-
-    class WrongSize(nn.Module):
-        def __init__(self):
-            super().__init__()
-            self.linear = nn.Linear(1, 1)
-
-        def forward(self, x):
-            return self.linear(x)
-
-    fb = ex.check_two_feature_model(WrongSize)
-    assert not fb.ok and "expected nn.Linear(2, 1)" in fb.message
-
-    class NoReturn(nn.Module):
-        def __init__(self):
-            super().__init__()
-            self.linear = nn.Linear(2, 1)
-
-        def forward(self, x):
-            self.linear(x)
-
-    fb = ex.check_two_feature_model(NoReturn)
-    assert not fb.ok and "forward returns nothing" in fb.message
-
-    class NoBias(nn.Module):
-        def __init__(self):
-            super().__init__()
-            self.linear = nn.Linear(2, 1, bias=False)
-
-        def forward(self, x):
-            return self.linear(x)
-
-    assert "no bias" in ex.check_two_feature_model(NoBias).message
-
-    class ForwardUsesMissingLayer(nn.Module):
-        def __init__(self):
-            super().__init__()
-
-        def forward(self, x):
-            return self.layer(x)
-
-    fb = ex.check_two_feature_model(ForwardUsesMissingLayer)
-    assert not fb.ok and "AttributeError" in fb.message
-
-    class Doubled(nn.Module):
-        def __init__(self):
-            super().__init__()
-            self.linear = nn.Linear(2, 1)
-
-        def forward(self, x):
-            return 2 * self.linear(x)
-
-    assert "does not return the layer's output" in ex.check_two_feature_model(Doubled).message
-    fb = ex.check_two_feature_model(nn.Linear(2, 1))  # an instance, not a class
-    assert not fb.ok and "subclasses nn.Module" in fb.message
-    assert "subclasses nn.Module" in ex.check_two_feature_model("TwoFeatureModel").message
+    assert not fb.ok and "raised AttributeError" in fb.message and "super().__init__()" in fb.hint
 
 
-def _train_variant(*, zero_grad=True, item=True, step=True, lr_scale=1.0, n=None):
+def test_model_class_that_is_not_a_class():
+    for wrong in (nn.Linear(2, 1), "TwoFeatureModel", 3):
+        fb = ex.check_two_feature_model(wrong)
+        assert not fb.ok and "subclasses nn.Module" in fb.message
+
+
+# ------------------------------------------------------------------ exercise 2
+def _train_variant(
+    *, clear=True, item=True, step=True, lr_scale=1.0, n=None, after=False, convert=None
+):
     def train(model, X, y, lr, num_epochs):
         optimizer = torch.optim.SGD(model.parameters(), lr=lr * lr_scale)
         losses = []
         for _ in range(num_epochs if n is None else n):
             loss = nn.MSELoss()(model(X), y)
-            losses.append(loss.item() if item else loss)
-            if zero_grad:
-                optimizer.zero_grad()
             loss.backward()
             if step:
                 optimizer.step()
+            if clear:
+                optimizer.zero_grad()
+            recorded = nn.MSELoss()(model(X), y) if after else loss
+            losses.append((convert or (lambda t: t.item()))(recorded) if item else recorded)
         return losses
 
     return train
 
 
-def test_train_mistakes_get_hints():
-    fb = ex.check_train(_train_variant(item=False))
-    assert not fb.ok and "loss.item()" in fb.hint and "tensors" in fb.message
-    fb = ex.check_train(_train_variant(zero_grad=False))
-    assert not fb.ok and "never calls optimizer.zero_grad()" in fb.message
-    fb = ex.check_train(_train_variant(step=False))
-    assert not fb.ok and "never changes" in fb.message
-    fb = ex.check_train(_train_variant(n=4))
-    assert not fb.ok and "4 losses for 5 epochs" in fb.message
-    fb = ex.check_train(_train_variant(lr_scale=10.0))
-    assert not fb.ok and "not the expected" in fb.message
-    fb = ex.check_train(_train_variant(lr_scale=1e6))
-    assert not fb.ok and "inf or nan" in fb.message
-    fb = ex.check_train(lambda model, X, y, lr, n: 1 / 0)
-    assert not fb.ok and "ZeroDivisionError" in fb.message
-    fb = ex.check_train(lambda model, X, y, lr, n: torch.zeros(5))
-    assert not fb.ok and "list of Python floats" in fb.message
-    fb = ex.check_train(42)
-    assert not fb.ok and "should be a function" in fb.message
+def test_train_reference_is_accepted():
+    fb = ex.check_train(sol.train)
+    assert fb.ok and "5 float losses" in fb.message
+
+
+@pytest.mark.parametrize(
+    "convert",
+    [
+        lambda t: t.item(),
+        lambda t: t.detach().numpy(),
+        lambda t: np.float32(t.item()),
+        lambda t: float(f"{t.item():.6g}"),
+    ],
+    ids=["float", "0-d numpy array", "numpy float32", "typed with 6 digits"],
+)
+def test_train_accepts_every_form_of_the_numbers(convert):
+    assert ex.check_train(_train_variant(convert=convert)).ok
+
+
+@pytest.mark.parametrize(
+    "variant, in_message, in_hint",
+    [
+        ({"item": False}, "tensors", "loss.item()"),
+        ({"clear": False}, "is not it yet", "never clears the gradients"),
+        ({"after": True}, "is not it yet", "after its epoch's update"),
+        ({"step": False}, "is not it yet", "not updated"),
+        ({"n": 4}, "4 losses for 5 epochs", "optimizer"),
+        ({"lr_scale": 10.0}, "is not it yet", "in each epoch"),
+        ({"lr_scale": 1e6}, "NaN or inf", "in each epoch"),
+    ],
+)
+def test_train_mistakes_get_their_hint(variant, in_message, in_hint):
+    fb = ex.check_train(_train_variant(**variant))
+    assert not fb.ok and in_message in fb.message and in_hint in fb.hint, fb
 
 
 def test_train_that_misses_the_last_step_is_caught():
@@ -150,29 +134,76 @@ def test_train_that_misses_the_last_step_is_caught():
         for epoch in range(num_epochs):
             loss = nn.MSELoss()(model(X), y)
             losses.append(loss.item())
-            optimizer.zero_grad()
             loss.backward()
             if epoch < num_epochs - 1:
                 optimizer.step()
+            optimizer.zero_grad()
         return losses
 
     fb = ex.check_train(train)
-    assert not fb.ok and "optimizer.step()" in fb.message
+    assert not fb.ok and "last step()" in fb.hint
 
 
-def test_l1_steps_mistakes_get_hints():
-    fb = ex.check_l1_min_steps(344)
-    assert not fb.ok and "round up" in fb.hint
-    fb = ex.check_l1_min_steps(3.4414)
-    assert not fb.ok and "distance" in fb.message
-    fb = ex.check_l1_min_steps(344.14)
-    assert not fb.ok and "whole number" in fb.message
-    fb = ex.check_l1_min_steps(173)
-    assert not fb.ok and "2·lr" in fb.message
-    fb = ex.check_l1_min_steps(100)
-    assert not fb.ok and "at most lr" in fb.hint
-    for weird in ("345", [345], float("nan"), True, object()):
-        fb = ex.check_l1_min_steps(weird)
-        assert isinstance(str(fb), str)
-    assert not ex.check_l1_min_steps("345").ok
-    assert ex.check_l1_min_steps(345.0).ok
+def test_train_odd_results_never_raise():
+    def trains_but_returns_nothing(model, X, y, lr, num_epochs):
+        sol.train(model, X, y, lr, num_epochs)
+
+    assert "returns nothing" in ex.check_train(trains_but_returns_nothing).message
+    assert "ZeroDivisionError" in ex.check_train(lambda model, X, y, lr, n: 1 / 0).message
+    assert (
+        "list of Python floats" in ex.check_train(lambda model, X, y, lr, n: torch.zeros(5)).message
+    )
+    assert "should be a function" in ex.check_train(42).message
+    assert "list of numbers" in ex.check_train(lambda model, X, y, lr, n: ["a"] * 5).message
+
+
+# ------------------------------------------------------------------ exercise 3
+def test_l1_min_steps_reference_in_every_form(answer_forms):
+    assert sol.l1_min_steps == ex.L1_MIN_STEPS == 345
+    for form, answer in answer_forms(sol.l1_min_steps).items():
+        fb = ex.check_l1_min_steps(answer)
+        assert fb.ok, f"{form}: {fb}"
+    assert ex.check_l1_min_steps(np.int64(345)).ok
+
+
+@pytest.mark.parametrize(
+    "answer, in_hint",
+    [
+        (344, "short of 3"),
+        (3.4414, "distance b must travel"),
+        (344.14, "whole number"),
+        (173, "2·lr"),
+        (172, "2·lr"),
+        (100, "at most lr"),
+        (345.5, "at most lr"),
+    ],
+)
+def test_l1_min_steps_mistakes_get_their_hint(answer, in_hint):
+    fb = ex.check_l1_min_steps(answer)
+    assert not fb.ok and in_hint in fb.hint, fb
+    assert fb.message.startswith(f"l1_min_steps = {answer:.4g}")
+
+
+def test_unfilled_starters_say_not_yet():
+    class TwoFeatureModel(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.linear = ...  # your code here: one nn.Linear with 2 inputs and 1 output
+
+        def forward(self, x): ...  # your code here
+
+    def train(model, X, y, lr, num_epochs): ...  # your code here
+
+    for fb in (
+        ex.check_two_feature_model(TwoFeatureModel),
+        ex.check_two_feature_model(...),
+        ex.check_train(train),
+        ex.check_train(None),
+        ex.check_l1_min_steps(...),
+    ):
+        assert not fb.ok and "still empty" in fb.message, fb
+
+
+def test_odd_answers_to_l1_min_steps_never_raise():
+    for odd in ("345", float("nan"), True, object()):
+        assert not ex.check_l1_min_steps(odd).ok

@@ -8,7 +8,9 @@ import pytest
 offline = os.environ.get("LINREG_OFFLINE") == "1"
 
 
-@pytest.mark.skipif(not offline, reason="not running under tools/offline.sh (CI runs the suite that way)")
+@pytest.mark.skipif(
+    not offline, reason="not running under tools/offline.sh (CI runs the suite that way)"
+)
 def test_only_loopback_is_up_and_sockets_cannot_leave():
     interfaces = sorted(name for _, name in socket.if_nameindex())  # netlink: this namespace's view
     assert interfaces == ["lo"], interfaces

@@ -10,7 +10,9 @@ pytestmark = pytest.mark.usefixtures("plot_guard")  # tests/conftest.py
 
 
 def test_scatter_fit_draws_data_and_lines():
-    ax = plots.scatter_fit([1, 2, 3], torch.tensor([2.0, 4.0, 6.0]), lines={"fit": (0.0, 2.0)}, title="t")
+    ax = plots.scatter_fit(
+        [1, 2, 3], torch.tensor([2.0, 4.0, 6.0]), lines={"fit": (0.0, 2.0)}, title="t"
+    )
     assert len(ax.collections) == 1
     (line,) = ax.get_lines()
     assert list(line.get_xdata()) == [1.0, 3.0] and list(line.get_ydata()) == [2.0, 6.0]
@@ -20,12 +22,20 @@ def test_scatter_fit_draws_data_and_lines():
 def test_scatter_fit_uses_given_axes_and_bad_input():
     fig, ax = plt.subplots()
     assert plots.scatter_fit([1], [1], ax=ax) is ax
-    with pytest.raises(ValueError, match="x and y must have the same length, got 2 and 1"):
+    with pytest.raises(
+        ValueError, match="x and y must be non-empty and of equal length, got 2 and 1"
+    ):
         plots.scatter_fit([1, 2], [1])
-    with pytest.raises(ValueError, match="x must not be empty"):
+    with pytest.raises(ValueError, match="got 0 and 0"):
         plots.scatter_fit([], [])
-    with pytest.raises(TypeError, match="x must be a sequence"):
+    with pytest.raises(ValueError, match="x and y must contain only finite values"):
+        plots.scatter_fit([1.0, float("nan")], [1.0, 2.0])
+    with pytest.raises(TypeError, match="x must be a sequence of numbers or a tensor, got int"):
         plots.scatter_fit(3, [1])
+    with pytest.raises(ValueError, match=r"x must have shape \(n,\) or \(n, 1\), got \(3, 2\)"):
+        plots.scatter_fit(torch.zeros(3, 2), [1, 2, 3])
+    ax = plots.scatter_fit(torch.zeros(3, 1), torch.ones(3))  # a column (n, 1) is fine
+    assert ax.collections[0].get_offsets().shape == (3, 2)
 
 
 def test_loss_curve():
@@ -35,6 +45,12 @@ def test_loss_curve():
     assert ax.get_yscale() == "log" and ax.get_xlabel() == "epoch"
     with pytest.raises(ValueError, match="losses must not be empty"):
         plots.loss_curve([])
+    with pytest.raises(
+        TypeError, match="losses must be a sequence of numbers or a tensor, got NoneType"
+    ):
+        plots.loss_curve(None)
+    ax = plots.loss_curve(torch.tensor([1.0, float("inf")]))  # a diverging run still draws
+    assert list(ax.get_lines()[0].get_ydata()) == [1.0, float("inf")]
 
 
 def test_loss_vs_param_and_path_on_curve():
@@ -44,12 +60,10 @@ def test_loss_vs_param_and_path_on_curve():
     assert len(ax.get_lines()) == 2  # curve + vertical marker
     assert plots.path_on_curve([1.0, 1.5], lambda w: (w - 2) ** 2, ax=ax) is ax
     assert list(ax.get_lines()[-1].get_ydata()) == [1.0, 0.25]
-    with pytest.raises(ValueError, match="same length"):
+    with pytest.raises(ValueError, match="params and losses must be non-empty and of equal length"):
         plots.loss_vs_param([1, 2], [1])
     with pytest.raises(ValueError, match="params must not be empty"):
         plots.path_on_curve([], lambda w: w)
-    with pytest.raises(TypeError, match="loss_fn must be callable"):
-        plots.path_on_curve([1.0], 3)
 
 
 def test_loss_contour_with_path():
@@ -58,11 +72,11 @@ def test_loss_contour_with_path():
     path_line = ax.get_lines()[0]
     assert list(path_line.get_xdata()) == [0.0, 1.0] and list(path_line.get_ydata()) == [0.0, -1.0]
     assert ax.get_xlabel() == "w" and ax.get_ylabel() == "b"
-    ax2 = plots.loss_contour(torch.linspace(0, 2, 5), torch.linspace(-2, 0, 5), f, path=torch.tensor([[0.0, 0.0]]))
+    ax2 = plots.loss_contour(
+        torch.linspace(0, 2, 5), torch.linspace(-2, 0, 5), f, path=torch.tensor([[0.0, 0.0]])
+    )
     assert len(ax2.get_lines()) == 2
-    with pytest.raises(ValueError, match="at least 2 values"):
+    with pytest.raises(
+        ValueError, match="w_values and b_values need 2 values or more, got 1 and 2"
+    ):
         plots.loss_contour([0], [0, 1], f)
-    with pytest.raises(TypeError, match="loss_fn must be callable"):
-        plots.loss_contour([0, 1], [0, 1], None)
-    with pytest.raises(ValueError, match="path must be"):
-        plots.loss_contour([0, 1], [0, 1], f, path=[(1.0, 2.0, 3.0)])

@@ -27,8 +27,9 @@ def _sources():
 
 
 SOURCES = list(_sources())
-# The one torch.load without weights_only=True: the curriculum's "torch.load of an untrusted file",
-# shown on purpose (its payload only prints a line) right before the safe load refuses the same file.
+# The one torch.load without weights_only=True: the curriculum's "torch.load of an untrusted
+# file", shown on purpose (its payload only prints a line) right before the safe load refuses
+# the same file.
 ON_PURPOSE = ("notebooks/06_nn_module_training_loop.ipynb", "# the mistake, shown on purpose")
 TORCH_LOAD = re.compile(r"torch\.load\((?P<args>[^()]*(?:\([^()]*\)[^()]*)*)\)")
 NETWORK = re.compile(
@@ -48,7 +49,9 @@ def test_torch_load_always_uses_weights_only_and_nothing_is_fetched(name, text):
         line = text[text.rfind("\n", 0, m.start()) + 1 : text.find("\n", m.end())]
         if name == ON_PURPOSE[0] and ON_PURPOSE[1] in line:
             continue  # notebook 06 shows the mistake once, with a harmless payload, then the fix
-        assert "weights_only=True" in m.group("args"), f"{name}: torch.load without weights_only=True: {m.group(0)!r}"
+        assert "weights_only=True" in m.group("args"), (
+            f"{name}: torch.load without weights_only=True: {m.group(0)!r}"
+        )
     hit = NETWORK.search(text)
     assert hit is None, f"{name}: looks like a network fetch at run time: {hit.group(0)!r}"
 
@@ -60,5 +63,8 @@ def test_the_one_unsafe_load_is_the_marked_demonstration():
 
 
 def test_the_scanner_sees_a_bad_load():
-    assert not all("weights_only=True" in m.group("args") for m in TORCH_LOAD.finditer("torch.load(path, map_location=dev)"))
+    assert not all(
+        "weights_only=True" in m.group("args")
+        for m in TORCH_LOAD.finditer("torch.load(path, map_location=dev)")
+    )
     assert NETWORK.search("from urllib.request import urlopen")

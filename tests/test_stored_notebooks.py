@@ -16,7 +16,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-MARKERS = {"# NBVAL_IGNORE_OUTPUT", "# NBVAL_CHECK_OUTPUT", "# NBVAL_SKIP", "# NBVAL_RAISES_EXCEPTION"}
+MARKERS = {
+    "# NBVAL_IGNORE_OUTPUT",
+    "# NBVAL_CHECK_OUTPUT",
+    "# NBVAL_SKIP",
+    "# NBVAL_RAISES_EXCEPTION",
+}
 HOME = str(Path.home())
 USER = getpass.getuser()
 LEAKS = [
@@ -59,26 +64,37 @@ def test_stored_notebook_is_clean(path):
         assert "execution" not in cell["metadata"], f"cell {i}: per-cell timing metadata stored"
         for line in lines:
             if re.match(r"^\s*#\s*NBVAL_", line) and line.strip() not in MARKERS:
-                problems.append(f"cell {i}: marker {line.strip()!r} is not alone on its line (nbval would ignore it)")
+                marker = line.strip()
+                problems.append(
+                    f"cell {i}: marker {marker!r} not alone on its line (nbval ignores it)"
+                )
         if "# NBVAL_SKIP" in lines:
             problems.append(f"cell {i}: NBVAL_SKIP leaves a cell untested")
-        # A cell that raises on purpose needs the tag: JupyterLab's "Run All" and nbclient stop at an
-        # error unless the cell is tagged raises-exception (they ignore nbval's comment marker).
+        # A cell that raises on purpose needs the tag: JupyterLab's "Run All" and nbclient stop at
+        # an error unless the cell is tagged raises-exception (they ignore nbval's comment marker).
         raises = "raises-exception" in cell["metadata"].get("tags", [])
         if "# NBVAL_RAISES_EXCEPTION" in lines and not raises:
-            problems.append(f"cell {i}: '# NBVAL_RAISES_EXCEPTION' without the cell tag 'raises-exception'")
+            problems.append(
+                f"cell {i}: '# NBVAL_RAISES_EXCEPTION' without the cell tag 'raises-exception'"
+            )
         for out in cell["outputs"]:
             if out["output_type"] == "error" and not raises:
                 problems.append(f"cell {i}: stored error {out['ename']}")
             text = _text(out)
             for rx, what in LEAKS:
                 if rx.search(text):
-                    problems.append(f"cell {i}: output shows {what}: {rx.search(text).group(0)[:50]}")
+                    problems.append(
+                        f"cell {i}: output shows {what}: {rx.search(text).group(0)[:50]}"
+                    )
             if HOME != "/" and HOME in text or re.search(rf"[/\\]{re.escape(USER)}[/\\]", text):
                 problems.append(f"cell {i}: output shows the home folder or user name")
         if raises:
-            assert any(o["output_type"] == "error" for o in cell["outputs"]), f"cell {i} is marked to raise but stored no error"
-    assert counts == list(range(1, len(counts) + 1)), f"not executed 1..N in one fresh kernel: {counts}"
+            assert any(o["output_type"] == "error" for o in cell["outputs"]), (
+                f"cell {i} is marked to raise but stored no error"
+            )
+    assert counts == list(range(1, len(counts) + 1)), (
+        f"not executed 1..N in one fresh kernel: {counts}"
+    )
     assert not problems, "\n".join(problems)
 
 
@@ -86,7 +102,9 @@ def test_stored_notebook_is_clean(path):
 def test_notebook_structure(path):
     nb = json.loads(path.read_text())
     md = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
-    assert re.match(r"# \d\d · ", "".join(nb["cells"][0]["source"])), "first cell must be the title '# NN · ...'"
+    assert re.match(r"# \d\d · ", "".join(nb["cells"][0]["source"])), (
+        "first cell must be the title '# NN · ...'"
+    )
     for heading in ("What you will learn", "Prerequisites", "## Summary"):
         assert heading in md, f"missing {heading!r}"
     assert re.search(r"^## 1\. ", md, re.M), "sections must be numbered '## 1. ...'"

@@ -1,12 +1,12 @@
 """Benchmarks of the project's promises, as ratios measured side by side in one run.
 
-    python3 dev.py bench                 # everything below
-    python3 dev.py bench import          # `import helpers` vs `import torch`
-    python3 dev.py bench notebooks       # each notebook under nbval vs a torch+matplotlib-only notebook
-    python3 dev.py bench suite           # wall time of the whole test suite
-    python3 dev.py bench fits            # each converged fit's distance to the closed-form solution
-    python3 dev.py bench scaling         # notebook 07's scaling table (epoch cost / one pass over the data)
-    python3 dev.py bench explorers       # key press to new figure per explorer (Chromium; Python side too)
+    python3 dev.py bench            # everything below
+    python3 dev.py bench import     # `import helpers` vs `import torch`
+    python3 dev.py bench notebooks  # each notebook under nbval vs a torch+matplotlib-only notebook
+    python3 dev.py bench suite      # wall time of the whole test suite
+    python3 dev.py bench fits       # each converged fit's distance to the closed-form solution
+    python3 dev.py bench scaling    # notebook 07's scaling table (epoch cost / one pass over X)
+    python3 dev.py bench explorers  # slider move to new figure per explorer (Python; Chromium)
 
 Absolute times depend on the machine; the ratios are what the README reports.
 """
@@ -21,10 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tools"))
-from conftest import apply_kernel_env  # noqa: E402
+from kernel_env import ROOT, apply_kernel_env  # tools/kernel_env.py
 
 
 def _time(cmd: list[str], *, cwd: Path, env: dict) -> float:
@@ -49,7 +46,6 @@ def bench_import(repeats: int = 7) -> None:
         "python only": "pass",
         "import torch": "import torch",
         "import helpers": "import helpers",
-        "import helpers + data, device, checks, io": "import helpers.data, helpers.device, helpers.checks, helpers.io",
     }
     times = {name: [] for name in cases}
     for _ in range(repeats):
@@ -58,9 +54,8 @@ def bench_import(repeats: int = 7) -> None:
     med = {name: statistics.median(ts) for name, ts in times.items()}
     print(f"import cost (median of {repeats} fresh interpreters, from {cwd}):")
     for name, value in med.items():
-        print(
-            f"  {name:<45} {value * 1000:7.0f} ms   ratio to torch {value / med['import torch']:.3f}"
-        )
+        ratio = value / med["import torch"]
+        print(f"  {name:<16} {value * 1000:7.0f} ms   ratio to torch {ratio:.3f}")
 
 
 BASELINE = {
@@ -82,13 +77,13 @@ BASELINE = {
 
 
 def bench_notebooks(repeats: int = 1) -> None:
-    """Each notebook's time under `pytest --nbval` vs a notebook that only imports torch and matplotlib."""
+    """Each notebook's time under `pytest --nbval` vs a notebook that only imports torch and
+    matplotlib."""
     import json
 
     env = _env()
-    (ROOT / "artifacts").mkdir(
-        exist_ok=True
-    )  # inside the repo (git-ignored), so conftest.py applies
+    # inside the repo (git-ignored), so that conftest.py applies
+    (ROOT / "artifacts").mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=ROOT / "artifacts") as tmp:
         baseline = Path(tmp) / "baseline.ipynb"
         baseline.write_text(json.dumps(BASELINE))
@@ -96,9 +91,7 @@ def bench_notebooks(repeats: int = 1) -> None:
         base = statistics.median(
             _time(cmd + [str(baseline)], cwd=ROOT, env=env) for _ in range(max(repeats, 2))
         )
-        print(
-            f"notebook time under nbval (baseline: a torch + matplotlib import notebook, {base:.1f} s):"
-        )
+        print(f"notebook time under nbval (baseline, importing torch + matplotlib: {base:.1f} s):")
         for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
             t = statistics.median(
                 _time(cmd + [str(path)], cwd=ROOT, env=env) for _ in range(repeats)
@@ -128,32 +121,43 @@ def bench_scaling(argv: list[str]) -> None:
     subprocess.run([sys.executable, str(script), *argv], cwd=ROOT, env=_env(), check=True)
 
 
+# Run first in each notebook by bench_fits: every distance_to_closed_form call prints its line
+# and its result, whatever the notebook itself prints.
+RECORD_FITS = """
+import inspect, json
+import helpers.checks
+
+def _recorded(trained, closed_form, _distance=helpers.checks.distance_to_closed_form):
+    distance = _distance(trained, closed_form)
+    line = (inspect.stack()[1].code_context or ["?"])[0].strip()
+    print("FIT " + json.dumps([line, distance]))
+    return distance
+
+helpers.checks.distance_to_closed_form = _recorded
+"""
+
+
 def bench_fits() -> None:
-    """Re-execute every notebook (in memory, nothing stored) and list each converged fit's distance
-    to the closed-form solution, as recorded by ``helpers.checks.distance_to_closed_form``."""
+    """Re-execute every notebook in memory (nothing is stored), with ``distance_to_closed_form``
+    wrapped so that each call prints its result, and list each fit's distance to the closed form."""
     import json
 
     import nbformat
     from execute_notebooks import run_notebook  # the same executor that stores the notebooks
 
-    env = _env()
-    with tempfile.TemporaryDirectory() as tmp:
-        log = Path(tmp) / "fits.jsonl"
-        os.environ.update(env)
-        os.environ["LINREG_RECORD_FITS"] = str(log)
-        try:
-            for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
-                nb = nbformat.read(path, as_version=4)
-                run_notebook(nb, cwd=path.parent)  # in memory only: nothing is stored
-        finally:
-            os.environ.pop("LINREG_RECORD_FITS", None)
-        rows = [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
+    apply_kernel_env()  # inherited by the kernels
     print("converged fits: largest |trained - closed form| over the parameters (goal <= 1e-3):")
-    for row in rows:
-        flag = "ok" if row["distance"] <= 1e-3 else "OVER 1e-3"
-        print(f"  {row['label']:<60} {row['distance']:9.2e}  {flag}")
-    if not rows:
-        print("  (no fits recorded)")
+    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        nb.cells.insert(0, nbformat.v4.new_code_cell(RECORD_FITS))
+        run_notebook(nb, cwd=path.parent)
+        for cell in nb.cells:
+            for out in cell.get("outputs", []):
+                for text in out.get("text", "").splitlines():
+                    if text.startswith("FIT "):
+                        line, distance = json.loads(text[4:])
+                        flag = "ok" if distance <= 1e-3 else "OVER 1e-3"
+                        print(f"  {path.name[:2]}  {line[:62]:<62} {distance:9.2e}  {flag}")
 
 
 def bench_explorers(presses: int = 20) -> None:

@@ -1,8 +1,8 @@
 """Re-execute stored notebooks exactly as the tests run them, then store them.
 
 Each notebook runs top to bottom in a fresh kernel of the current Python
-environment, from the ``notebooks/`` folder, with the pinned kernel environment
-of ``conftest.py`` (one thread, no MPLBACKEND, CPU device). Per-cell timing
+environment, from the ``notebooks/`` folder, with the kernel environment of
+``kernel_env.py`` that the tests use too (one thread, no MPLBACKEND, CPU device). Per-cell timing
 metadata and widget state are not stored; the sanitize rules of
 ``nbval_sanitize.cfg`` are applied to the stored outputs (no object addresses
 or per-run kernel paths in the repository).
@@ -13,7 +13,6 @@ Usage:  python tools/execute_notebooks.py [NOTEBOOK ...]   (default: all)
 from __future__ import annotations
 
 import configparser
-import os
 import queue
 import re
 import sys
@@ -22,10 +21,7 @@ from pathlib import Path
 
 import nbformat
 from jupyter_client import KernelManager
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-from conftest import SANITIZE, apply_kernel_env  # noqa: E402
+from kernel_env import ROOT, SANITIZE, apply_kernel_env  # tools/kernel_env.py
 
 
 def sanitize_rules(path: Path = SANITIZE) -> list[tuple[re.Pattern, str]]:
@@ -45,7 +41,11 @@ def _clean_text(text, rules):
 def clean(nb, rules) -> None:
     """Drop volatile metadata and sanitize text outputs in place."""
     nb.metadata.pop("widgets", None)
-    nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+    nb.metadata["kernelspec"] = {
+        "display_name": "Python 3 (ipykernel)",
+        "language": "python",
+        "name": "python3",
+    }
     nb.metadata["language_info"] = {"name": "python", "pygments_lexer": "ipython3"}
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
@@ -106,7 +106,10 @@ def run_notebook(nb, *, cwd: Path, timeout: float = 600) -> None:
                     state = content["data"].get("state", {})
                     if "msg_id" in state:  # an Output widget starts / stops capturing
                         (captured.add if state["msg_id"] else captured.discard)(content["comm_id"])
-                elif kind in ("stream", "display_data", "execute_result", "error", "clear_output") and captured:
+                elif (
+                    kind in ("stream", "display_data", "execute_result", "error", "clear_output")
+                    and captured
+                ):
                     continue  # goes into the widget view, not into the cell
                 elif kind == "clear_output":
                     if content.get("wait"):
@@ -117,7 +120,12 @@ def run_notebook(nb, *, cwd: Path, timeout: float = 600) -> None:
                     if clear_pending:
                         cell.outputs, clear_pending = [], False
                     last = cell.outputs[-1] if cell.outputs else None
-                    if kind == "stream" and last is not None and last.get("output_type") == "stream" and last["name"] == content["name"]:
+                    if (
+                        kind == "stream"
+                        and last is not None
+                        and last.get("output_type") == "stream"
+                        and last["name"] == content["name"]
+                    ):
                         last["text"] += content["text"]
                     else:
                         cell.outputs.append(nbformat.v4.output_from_msg(msg))
@@ -137,9 +145,13 @@ def execute(path: Path, rules) -> float:
         if cell.cell_type != "code":
             continue
         errors = [o for o in cell.outputs if o.get("output_type") == "error"]
-        marked = "# NBVAL_RAISES_EXCEPTION" in cell.source.splitlines() or "raises-exception" in cell.metadata.get("tags", [])
+        marked = (
+            "# NBVAL_RAISES_EXCEPTION" in cell.source.splitlines()
+            or "raises-exception" in cell.metadata.get("tags", [])
+        )
         if errors and not marked:
-            raise SystemExit(f"{path.name}: cell {i} raised {errors[0]['ename']}: {errors[0]['evalue']} (not stored)")
+            error = f"{errors[0]['ename']}: {errors[0]['evalue']}"
+            raise SystemExit(f"{path.name}: cell {i} raised {error} (not stored)")
     clean(nb, rules)
     nbformat.write(nb, path)
     return elapsed
@@ -147,7 +159,9 @@ def execute(path: Path, rules) -> float:
 
 def main(argv: list[str]) -> int:
     apply_kernel_env()
-    paths = [Path(a).resolve() for a in argv] or sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    paths = [Path(a).resolve() for a in argv] or sorted(
+        (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")
+    )
     rules = sanitize_rules()
     for path in paths:
         seconds = execute(path, rules)

@@ -1,6 +1,8 @@
-"""Write constraints.txt: the exact versions of every package in .venv (run after changing requirements.txt).
+"""Write constraints.txt: the exact version of every package in .venv.
 
-    .venv/bin/python tools/freeze_constraints.py
+Run it after changing requirements.txt:
+
+.venv/bin/python tools/freeze_constraints.py
 """
 
 from __future__ import annotations
@@ -14,11 +16,18 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def main() -> int:
     frozen = subprocess.run(
-        [sys.executable, "-m", "pip", "freeze", "--exclude-editable"], check=True, capture_output=True, text=True
+        [sys.executable, "-m", "pip", "freeze", "--exclude-editable"],
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.splitlines()
-    header = [line for line in (ROOT / "constraints.txt").read_text().splitlines() if line.startswith("#")]
+    header = [
+        line for line in (ROOT / "constraints.txt").read_text().splitlines() if line.startswith("#")
+    ]
     # torch is pinned in requirements.txt; its local build tag (+cpu, +cu128) differs per machine.
-    body = sorted((line for line in frozen if line and not line.lower().startswith("torch==")), key=str.lower)
+    body = sorted(
+        (line for line in frozen if line and not line.lower().startswith("torch==")), key=str.lower
+    )
     (ROOT / "constraints.txt").write_text("\n".join(header + body) + "\n")
     print(f"constraints.txt: {len(body)} packages")
     return 0

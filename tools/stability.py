@@ -12,27 +12,29 @@ import os
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-from conftest import apply_kernel_env  # noqa: E402
+from kernel_env import ROOT, apply_kernel_env  # tools/kernel_env.py
 
 
 def main() -> int:
     env = dict(os.environ)
     apply_kernel_env(env)
-    notebooks = [str(p.relative_to(ROOT)) for p in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))]
+    notebooks = [
+        str(p.relative_to(ROOT)) for p in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    ]
     base = [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly"]
     runs = [(f"serial run {i}", base + notebooks) for i in (1, 2, 3)]
     runs.append(("reverse order", base + notebooks[::-1]))
-    runs.append(("parallel -n 2 --dist loadfile", base + ["-n", "2", "--dist", "loadfile"] + notebooks))
+    runs.append(
+        ("parallel -n 2 --dist loadfile", base + ["-n", "2", "--dist", "loadfile"] + notebooks)
+    )
     failed = 0
     for label, cmd in runs:
         start = time.perf_counter()
         proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
         last = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else "(no output)"
-        print(f"{label:<32} {'PASS' if proc.returncode == 0 else 'FAIL'}  {time.perf_counter() - start:5.1f} s  {last}")
+        verdict = "PASS" if proc.returncode == 0 else "FAIL"
+        print(f"{label:<32} {verdict}  {time.perf_counter() - start:5.1f} s  {last}")
         if proc.returncode:
             failed += 1
             print(proc.stdout[-3000:])

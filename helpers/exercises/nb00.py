@@ -1,15 +1,14 @@
 """Checks for the exercises of notebook 00 (a warm-up that shows how checks work)."""
 
-from __future__ import annotations
-
-from ..checks import Feedback, compare
+from ..checks import compare
 
 
-def check_warmup_mse(answer) -> Feedback:
+def check_warmup_mse(answer):
     """Exercise 1: the MSE of predictions [2, 4, 6] against targets [2, 4, 7], as a Python float."""
     return compare(
         answer,
         1.0 / 3.0,
         name="mse",
-        hint="the squared errors are 0, 0 and 1; the mean divides their sum by the number of samples (3).",
+        hint="the squared errors are 0, 0 and 1; the mean divides their sum by the number of"
+        " samples (3).",
     )

@@ -1,10 +1,14 @@
-"""Checks for the exercises of notebook 01."""
+"""Checks for the exercises of notebook 01: each is its right answer plus its typical mistakes."""
 
 from __future__ import annotations
 
-from ..checks import Feedback, check_callable, compare
+from ..checks import Feedback, Mistake, check_callable, compare
 
 _X, _Y = [1.0, 2.0, 3.0], [2.0, 4.0, 6.0]
+
+
+def _mse(w: float, b: float = 0.0) -> float:
+    return sum((w * x + b - y) ** 2 for x, y in zip(_X, _Y)) / len(_X)
 
 
 def check_squared_error(fn) -> Feedback:
@@ -12,21 +16,92 @@ def check_squared_error(fn) -> Feedback:
     return check_callable(
         fn,
         name="squared_error",
-        cases=[((1.0, 2.0, 1.0), 1.0), ((3.0, 6.0, 2.5), 2.25), ((2.0, 4.0, 2.0), 0.0), ((2.0, 1.0, -1.0), 9.0)],
-        hint="predict with w * x, subtract y, then square the difference (not its absolute value).",
+        cases=[
+            ((1.0, 2.0, 1.0), 1.0),
+            ((3.0, 6.0, 2.5), 2.25),
+            ((2.0, 4.0, 2.0), 0.0),
+            ((2.0, 1.0, -1.0), 9.0),
+        ],
+        mistakes=[
+            Mistake(
+                lambda x, y, w: abs(w * x - y),
+                "that is the absolute error |w·x − y|: square it instead.",
+            ),
+            Mistake(
+                lambda x, y, w: w * x - y, "that is the error w·x − y itself: square it (`** 2`)."
+            ),
+            Mistake(
+                lambda x, y, w: (w * x) ** 2 - y**2,
+                "square the difference, not each term: (w·x − y)², not (w·x)² − y².",
+            ),
+        ],
+        hint="predict with w * x, subtract y, then square the difference.",
     )
 
 
-def check_mse_at_3(answer) -> Feedback:
-    """Exercise 2: MSE of the 3-point data at w = 3."""
-    expected = sum((3.0 * x - y) ** 2 for x, y in zip(_X, _Y)) / 3
-    return compare(answer, expected, name="mse_at_3", hint="the errors are 1, 2 and 3: square them, add, and divide by 3 (the number of samples).")
+def check_mse_at_1_25(answer) -> Feedback:
+    """Exercise 2: the MSE of the 3-point data at w = 1.25 (no bias): 2.625."""
+    errors = [1.25 * x - y for x, y in zip(_X, _Y)]  # -0.75, -1.5, -2.25
+    return compare(
+        answer,
+        _mse(1.25),
+        name="mse_at_1_25",
+        mistakes=[
+            Mistake(
+                sum(e * e for e in errors),
+                "that is the sum of the squared errors: the MSE is their mean, so divide by 3.",
+            ),
+            Mistake(sum(e * e for e in errors) / 2, "divide by the number of samples, 3."),
+            Mistake(
+                sum(errors) ** 2 / 3, "square each error first, then take the mean of the squares."
+            ),
+            Mistake(
+                sum(abs(e) for e in errors) / 3,
+                "that is the mean of the absolute errors: square each error instead.",
+            ),
+            Mistake(
+                sum(errors) / 3,
+                "that is the mean of the errors: square each error before averaging.",
+            ),
+            Mistake(
+                _mse(1.25) ** 0.5,
+                "that is the square root of the MSE (the RMSE): leave out the square root.",
+            ),
+        ],
+        hint="the predictions are 1.25·x; square the three errors, add them and divide by 3.",
+    )
 
 
 def check_best_w_with_b1(answer) -> Feedback:
-    """Exercise 3: argmin_w of sum (w x + 1 - y)^2 = sum x (y - 1) / sum x^2 = 22 / 14."""
-    expected = sum(x * (y - 1.0) for x, y in zip(_X, _Y)) / sum(x * x for x in _X)
-    hint = "d/dw Σ(w·x + 1 − y)² = Σ 2x(w·x + 1 − y) = 0 gives w = Σ x(y − 1) / Σ x²."
-    if isinstance(answer, (int, float)) and abs(answer - 2.0) < 1e-9:
-        hint = "w = 2 is best when b = 0; with b = 1 every prediction is shifted up, so w must be smaller. " + hint
-    return compare(answer, expected, name="best_w_with_b1", hint=hint)
+    """Exercise 3: the w (to two decimals) of the smallest MSE when b = 1 (exactly 11/7)."""
+    best = sum(x * (y - 1.0) for x, y in zip(_X, _Y)) / sum(x * x for x in _X)
+    return compare(
+        answer,
+        best,
+        name="best_w_with_b1",
+        rtol=0.0,
+        atol=0.005,  # "to two decimals"
+        mistakes=[
+            Mistake(
+                2.0,
+                "w = 2 is best when b = 0; with b = 1 every prediction is 1 higher, "
+                "so the best w is smaller.",
+            ),
+            Mistake(
+                _mse(best, 1.0),
+                "that looks like the smallest MSE itself: the answer is the w where it occurs.",
+            ),
+            Mistake(
+                sum(x * (y + 1.0) for x, y in zip(_X, _Y)) / sum(x * x for x in _X),
+                "that is the best w for b = −1: the model is w·x + b with b = +1.",
+            ),
+            Mistake(
+                lambda got: bool(abs(got - best) < 0.05),
+                "close, but not to two decimals: search a finer grid of w (steps of 0.01).",
+            ),
+        ],
+        hint=(
+            "compute mse_wb(w, 1.0) for w = 0.00, 0.01, ..., 4.00 (for example over "
+            "np.arange(0.0, 4.001, 0.01)) and keep the w with the smallest MSE."
+        ),
+    )

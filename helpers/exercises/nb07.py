@@ -2,127 +2,186 @@
 
 from __future__ import annotations
 
-import math
-
 import torch
 
-from ..checks import Feedback, check_callable, compare, is_unfilled, not_filled
+from ..checks import Feedback, Mistake, call_safely, check_callable, compare
 
 
 def check_updates_per_epoch(fn) -> Feedback:
-    """Exercise 1: updates_per_epoch(n, batch_size) = ceil(n / batch_size) (DataLoader's default drop_last=False)."""
-    cases = [((100, 10), 10), ((100, 32), 4), ((272, 64), 5), ((5, 10), 1), ((100, 1), 100), ((100, 100), 1)]
-    hint = "a DataLoader with drop_last=False also yields the last, smaller batch: round n / batch_size up (math.ceil)."
-    result = check_callable(fn, name="updates_per_epoch", cases=cases, hint=hint, rtol=0, atol=0)
-    if not result.ok and callable(fn):
-        try:
-            if fn(100, 32) == 3:
-                hint = "100 // 32 = 3 drops the last batch of 4 samples; " + hint
-                return Feedback(False, result.message, hint)
-        except Exception:  # learner code: never raise
-            pass
-    return result
+    """Exercise 1: updates_per_epoch(n, batch_size) = ceil(n / batch_size), exactly."""
+    cases = [((100, 10), 10), ((100, 32), 4), ((272, 64), 5), ((5, 10), 1), ((100, 1), 100)]
+    mistakes = [
+        Mistake(
+            lambda n, b: n // b,
+            "n // batch_size drops the last, smaller batch; "
+            "a DataLoader with drop_last=False yields it too.",
+        ),
+        Mistake(
+            lambda n, b: n / b,
+            "n / batch_size is not a whole number of updates: part of a batch is one more update.",
+        ),
+    ]
+    hint = "count the batches: the full ones, plus one for the samples left over (math.ceil)."
+    return check_callable(
+        fn, name="updates_per_epoch", cases=cases, mistakes=mistakes, hint=hint, rtol=0, atol=0
+    )
 
 
-def _reference_to_original(w_std, b_std, mean, std):
-    w = w_std / std
-    return w, b_std - (w * mean).sum()
-
-
+# (w_std, b_std, mean, std): Section 5's model with x1 in centimetres, one feature, three features
 _CASES = [
-    (torch.tensor([3.9, -1.8]), torch.tensor(1.6), torch.tensor([-18.7, 0.064]), torch.tensor([98.9, 0.98])),
+    (
+        torch.tensor([3.9, -1.8]),
+        torch.tensor(1.6),
+        torch.tensor([-18.7, 0.064]),
+        torch.tensor([98.9, 0.98]),
+    ),
     (torch.tensor([2.0]), torch.tensor(70.0), torch.tensor([3.5]), torch.tensor([1.1])),
-    (torch.tensor([1.0, 1.0, 1.0]), torch.tensor(0.0), torch.tensor([1.0, 2.0, 3.0]), torch.tensor([2.0, 4.0, 8.0])),
+    (
+        torch.tensor([1.0, 1.0, 1.0]),
+        torch.tensor(0.0),
+        torch.tensor([1.0, 2.0, 3.0]),
+        torch.tensor([2.0, 4.0, 8.0]),
+    ),
 ]
 
 
-def check_to_original_units(fn) -> Feedback:
-    """Exercise 2: map (w_std, b_std) learned on standardised features back to the original units.
+def check_to_original_units(fn, *, rtol: float = 1e-5) -> Feedback:
+    """Exercise 2: map (w_std, b_std), learned on (x - mean) / std, back to the original units.
 
-    y = b_std + sum_j w_std[j] * (x[j] - mean[j]) / std[j]  =>  w = w_std / std,  b = b_std - sum_j w[j] * mean[j].
+    b_std + sum_j w_std[j] (x[j] - mean[j]) / std[j] = b + sum_j w[j] x[j]
+    with w = w_std / std and b = b_std - sum_j w[j] mean[j]; compared with relative tolerance rtol.
     """
     name = "to_original_units"
-    if is_unfilled(fn):
-        return not_filled(name)
-    if not callable(fn):
-        return Feedback(False, f"{name} should be a function, got {type(fn).__name__}.")
-    hint = "expand b_std + Σ w_std·(x − mean)/std: the weight on x is w_std / std, and the constant is b_std − Σ (w_std / std)·mean."
+    hint = "expand b_std + Σ w_std·(x − mean)/std; collect what multiplies x and what is left over."
     for w_std, b_std, mean, std in _CASES:
-        args = f"(w_std={w_std.tolist()}, b_std={float(b_std):g}, ...)"
-        try:
-            got = fn(w_std.clone(), b_std.clone(), mean.clone(), std.clone())
-        except NotImplementedError:
-            return not_filled(name)
-        except Exception as exc:  # learner code: report, never raise
-            return Feedback(False, f"{name}{args} raised {type(exc).__name__}: {exc}", hint)
-        if is_unfilled(got):
-            return not_filled(name)
+        got, problem = call_safely(
+            fn, w_std.clone(), b_std.clone(), mean.clone(), std.clone(), name=name
+        )
+        if problem is not None:
+            return Feedback(False, problem.message, problem.hint or hint)
         if not isinstance(got, (tuple, list)) or len(got) != 2:
-            return Feedback(False, f"{name} should return a pair (w, b), got {type(got).__name__}.", "end with `return w, b`.")
-        w_want, b_want = _reference_to_original(w_std, b_std, mean, std)
-        w_fb = compare(got[0], w_want, name=f"w of {name}{args}", hint=hint)
-        if not w_fb.ok:
-            try:
-                if torch.allclose(torch.as_tensor(got[0], dtype=torch.float64), (w_std * std).double(), rtol=1e-4):
-                    return Feedback(False, w_fb.message, "you multiplied by std: the model divides (x − mean) by std, so the weight must be divided too. " + hint)
-            except (TypeError, ValueError, RuntimeError):
-                pass
-            return w_fb
-        b_fb = compare(got[1], b_want, name=f"b of {name}{args}", hint=hint)
-        if not b_fb.ok:
-            try:
-                if math.isclose(float(torch.as_tensor(got[1]).reshape(())), float(b_std), rel_tol=1e-6):
-                    return Feedback(False, b_fb.message, "b is not b_std: subtracting the mean shifts the constant by −Σ w·mean. " + hint)
-            except (TypeError, ValueError, RuntimeError):
-                pass
-            return b_fb
-    return Feedback(True, f"{name} maps standardised parameters back to the original units on all {len(_CASES)} test cases.")
+            message = f"{name} should return a pair (w, b), got {type(got).__name__}."
+            return Feedback(False, message, "end with `return w, b`.")
+        args = f"(w_std={[round(v, 4) for v in w_std.tolist()]}, b_std={b_std.item():g}, ...)"
+        w = (w_std / std).double()
+        b = b_std.double() - (w * mean).sum()
+        w_mistakes = [
+            Mistake(
+                w_std * std, "the model divides (x − mean) by std: the weight on x is w_std / std."
+            ),
+        ]
+        b_mistakes = [
+            Mistake(
+                b_std, "b is not b_std: subtracting the mean shifts the constant by −Σ w·mean."
+            ),
+            Mistake(
+                b_std - (w_std * mean).sum(),
+                "the shift uses the weights in the original units: −Σ (w_std / std)·mean.",
+            ),
+            Mistake(
+                b_std + (w * mean).sum(),
+                "check the sign: w·(x − mean) = w·x − w·mean, so b = b_std − Σ w·mean.",
+            ),
+        ]
+        for part, value, want, mistakes in (
+            ("w", got[0], w, w_mistakes),
+            ("b", got[1], b, b_mistakes),
+        ):
+            result = compare(
+                value, want, name=f"{part} of {name}{args}", mistakes=mistakes, hint=hint, rtol=rtol
+            )
+            if not result.ok:
+                return result
+    return Feedback(True, f"{name} gives the right (w, b) in all {len(_CASES)} test cases.")
 
 
-def _batches(loader) -> list[list[int]]:
-    return [batch[0].reshape(-1).tolist() if isinstance(batch, (list, tuple)) else batch.reshape(-1).tolist() for batch in loader]
+def _two_epochs(loader) -> list[list[list[int]]]:
+    """The sample numbers in each batch of two epochs of a loader over TensorDataset(arange(n))."""
+    return [[batch[0].reshape(-1).tolist() for batch in loader] for _ in range(2)]
+
+
+_SHUFFLE_HINT = "a DataLoader takes shuffle= and generator= (Section 2's demo_loader uses both)."
+_SEED_HINT = (
+    "the order is drawn from a random generator: give the DataLoader a generator= "
+    "that is seeded anew every time make_loader runs."
+)
+_GLOBAL_HINT = (
+    "a DataLoader without generator= draws a seed from the global generator every epoch, "
+    "even when it does not shuffle or its sampler has its own generator; "
+    "torch.manual_seed resets the global generator for the whole program. "
+    "Pass a seeded generator= to the DataLoader itself."
+)
 
 
 def check_reproducible_loader(make_loader) -> Feedback:
-    """Exercise 3: make_loader(dataset) -> a shuffled DataLoader (batch size 10) that gives the same
-    batches every time it is built, through its own generator (not the global seed)."""
-    name = "make_loader"
-    if is_unfilled(make_loader):
-        return not_filled(name)
-    if not callable(make_loader):
-        return Feedback(False, f"{name} should be a function, got {type(make_loader).__name__}.")
+    """Exercise 3: make_loader(dataset) -> a DataLoader with batches of 10, shuffled every epoch,
+    the same batches (two epochs compared) every time it is built, no global random draw.
+    """
     from torch.utils.data import DataLoader, TensorDataset
 
+    name = "make_loader"
     dataset = TensorDataset(torch.arange(100))
-    hint = "return DataLoader(dataset, batch_size=10, shuffle=True, generator=torch.Generator().manual_seed(0))."
     state = torch.get_rng_state()
     try:
-        first = make_loader(dataset)
-        if is_unfilled(first):
-            return not_filled(name)
-        if not isinstance(first, DataLoader):
-            return Feedback(False, f"{name} should return a DataLoader, got {type(first).__name__}.", hint)
-        a = _batches(first)
-        b = _batches(make_loader(dataset))
-        changed_global = not torch.equal(state, torch.get_rng_state())
-    except NotImplementedError:
-        return not_filled(name)
-    except Exception as exc:  # learner code: report, never raise
-        return Feedback(False, f"{name}(dataset) raised {type(exc).__name__}: {exc}", hint)
+        loader, problem = call_safely(make_loader, dataset, name=name)  # unfilled, raises, ...
+        if problem is None and not isinstance(loader, DataLoader):
+            problem = Feedback(
+                False, f"{name} should return a DataLoader, got {type(loader).__name__}."
+            )
+        if problem is not None:
+            return Feedback(False, problem.message, problem.hint or _SHUFFLE_HINT)
+        torch.set_rng_state(state)
+        runs = []
+        for _ in range(2):  # build two loaders, two epochs each
+            epochs, problem = call_safely(
+                lambda ds: _two_epochs(make_loader(ds)), dataset, name=name
+            )
+            if problem is not None:
+                return Feedback(False, problem.message, problem.hint or _SHUFFLE_HINT)
+            runs.append(epochs)
+        moved_global = not torch.equal(state, torch.get_rng_state())
     finally:
         torch.set_rng_state(state)  # leave the learner's global random state as it was
-    if sorted(i for batch in a for i in batch) != list(range(100)):
-        return Feedback(False, "one epoch of the loader does not visit each of the 100 samples exactly once.", hint)
-    if [len(batch) for batch in a] != [10] * 10:
-        return Feedback(False, f"the batches have sizes {[len(batch) for batch in a]}, expected ten batches of 10.", "use batch_size=10. " + hint)
-    if a[0] == list(range(10)):
-        return Feedback(False, "the first batch is samples 0..9: the loader does not shuffle.", "pass shuffle=True. " + hint)
-    if a != b:
-        return Feedback(False, "two loaders built by make_loader give different batches: the shuffle is not seeded.", "pass a seeded generator: " + hint)
-    if changed_global:
-        return Feedback(
-            False,
-            "the batches repeat, but make_loader changed the global random state (torch.manual_seed?).",
-            "seeding the global generator also changes every other random draw of the program; give the loader its own generator: " + hint,
-        )
-    return Feedback(True, "make_loader gives shuffled batches of 10, the same every time, from its own generator.")
+    first, second = runs[0]
+    sizes = [len(batch) for batch in first]
+    in_order = [list(range(i, i + 10)) for i in range(0, 100, 10)]
+    rules = [  # (wrong when, what was seen, hint), checked in this order
+        (
+            any(
+                sorted(i for batch in epoch for i in batch) != list(range(100)) for epoch in runs[0]
+            ),
+            "an epoch does not visit each of the 100 samples exactly once.",
+            "build the loader on the dataset it is given, with no sampler that skips samples.",
+        ),
+        (
+            sizes != [10] * 10,
+            f"the batches have sizes {sizes}, expected ten of 10.",
+            "set the batch size to 10.",
+        ),
+        (
+            first == in_order,
+            "the first epoch gives samples 0, 1, 2, ... in order: it does not shuffle.",
+            _SHUFFLE_HINT,
+        ),
+        (
+            first == second,
+            "both epochs give the same order: it shuffles once, not every epoch.",
+            _SHUFFLE_HINT,
+        ),
+        (
+            runs[0] != runs[1],
+            "two loaders built by make_loader give different batches.",
+            _SEED_HINT,
+        ),
+        (
+            moved_global,
+            "the batches repeat, but the loaders used the global random generator.",
+            _GLOBAL_HINT,
+        ),
+    ]
+    for wrong, seen, hint in rules:
+        if wrong:
+            return Feedback(False, seen, hint)
+    return Feedback(
+        True, f"{name} gives the same shuffled batches of 10 every time, from its own generator."
+    )

@@ -1,0 +1,263 @@
+"""The book: built from the stored notebooks, served from 127.0.0.1, read in headless Chromium.
+
+``book/build.py`` builds the site into a temporary folder (Sphinx warnings are errors), a
+``http.server`` in a thread serves it on 127.0.0.1, and Playwright opens every page in the system's
+Chromium. For each notebook there is a page; it shows every stored figure (as many loaded
+``<img>`` in its outputs as the ``.ipynb`` has ``image/png`` outputs), its math is typeset by the
+MathJax the site serves (MathJax containers, no TeX error, no raw ``$...$`` or ``\\(`` left in the
+text), it logs no console error, requests nothing from another host, and its launch links (download,
+Colab, Binder) are built from the repository URL in ``pyproject.toml``. A crawl from the front page
+follows every link inside the site: each target file exists, and so does each ``#fragment``.
+
+Chromium is found and launched with ``tests/test_browser.py``'s helpers: where it (or playwright)
+is missing the browser tests skip, saying why, and ``LINREG_REQUIRE_BROWSER=1`` (set by
+``.ci/run``) makes that a failure. The build and the crawl need no browser. Screenshots of the
+front page and of notebook 02 go to ``artifacts/book/`` (git-ignored).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import importlib.util
+import json
+import re
+import threading
+import tomllib
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+from test_browser import CHROMIUM_ARGS, _require_browser  # one way to find and drive Chromium
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+REPOSITORY_URL = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["urls"][
+    "Repository"
+]
+ARTIFACTS = ROOT / "artifacts" / "book"
+
+
+def _notebook_facts(path: Path) -> dict:
+    """What a notebook's page must show: its image/png outputs and whether its prose has math."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    pngs = sum(
+        "image/png" in out.get("data", {})
+        for cell in nb["cells"]
+        for out in cell.get("outputs", [])
+    )
+    prose = "".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    return {"pngs": pngs, "math": "$" in prose}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The book built from the stored notebooks into a temporary folder."""
+    spec = importlib.util.spec_from_file_location("book_build", ROOT / "book" / "build.py")
+    book_build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(book_build)
+    out = tmp_path_factory.mktemp("book") / "site"
+    done = book_build.build(out)
+    assert done.returncode == 0, (
+        f"the book did not build cleanly:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+    )
+    return out
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    """``site`` served over HTTP on 127.0.0.1 (a free port) from a thread; yields the base URL."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=site)
+    )
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    chromium = _require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def test_every_notebook_has_a_page_and_the_front_page_is_the_readme(site):
+    for nb in NOTEBOOKS:
+        page = site / "notebooks" / f"{nb.stem}.html"
+        assert page.is_file(), f"no page for {nb.name}"
+        assert '<meta charset="utf-8"' in page.read_text(encoding="utf-8")
+        assert (site / "_sources" / "notebooks" / nb.name).is_file(), (
+            f"{nb.name} cannot be downloaded"
+        )
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    title = readme.splitlines()[0].lstrip("# ").strip()
+    front = (site / "index.html").read_text(encoding="utf-8")
+    assert title in front and "선형 회귀" in front  # the README's introduction, its Korean intact
+    assert (site / "GLOSSARY.html").is_file() and (site / "search.html").is_file()
+    assert (site / "searchindex.js").is_file() and (
+        site / "_static" / "mathjax" / "tex-chtml.js"
+    ).is_file()
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.hrefs.append(attrs["href"])
+
+
+def _parse(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_internal_links_resolve(site):
+    """Crawl from the front page along every link inside the site: each target exists (its
+    #fragment too), and every notebook page is reached."""
+    base = "http://site/"
+    todo, seen, broken = ["index.html"], set(), []
+    parsed: dict[str, _Links] = {}
+    fragments: list[tuple[str, str, str]] = []
+    while todo:
+        rel = todo.pop()
+        if rel in seen:
+            continue
+        seen.add(rel)
+        parsed[rel] = _parse(site / rel)
+        for href in parsed[rel].hrefs:
+            url = urljoin(base + rel, href)
+            if not url.startswith(base):
+                continue  # another host (the repository, Colab, Binder): a link, never loaded
+            target = unquote(urlparse(url).path[len("/") :]) or "index.html"
+            if target.endswith("/"):
+                target += "index.html"
+            if not (site / target).is_file():
+                broken.append(f"{rel}: {href}")
+                continue
+            if urlparse(url).fragment:
+                fragments.append((rel, href, target))
+            if target.endswith(".html"):
+                todo.append(target)
+    for rel, href, target in fragments:
+        fragment = unquote(urlparse(urljoin(base + rel, href)).fragment)
+        if fragment not in parsed.get(target, _parse(site / target)).ids:
+            broken.append(f"{rel}: {href} (no id {fragment!r})")
+    assert not broken, "broken links:\n" + "\n".join(broken)
+    assert {f"notebooks/{nb.stem}.html" for nb in NOTEBOOKS} <= seen
+
+
+PAGES = ["index.html", "GLOSSARY.html", "search.html?q=gradient"] + [
+    f"notebooks/{nb.stem}.html" for nb in NOTEBOOKS
+]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("page_path", PAGES, ids=[p.split(".")[0].split("/")[-1] for p in PAGES])
+def test_page_in_chromium(server, browser, page_path):
+    foreign, errors = [], []
+    page = browser.new_page()
+    try:
+        page.on(
+            "request",
+            lambda req: None if req.url.startswith(server) else foreign.append(req.url),
+        )
+        page.on(
+            "console",
+            lambda msg: (
+                errors.append(f"{msg.text} ({msg.location.get('url')})")
+                if msg.type == "error"
+                else None
+            ),
+        )
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.on("requestfailed", lambda req: errors.append(f"request failed: {req.url}"))
+        page.on(
+            "response",
+            lambda r: errors.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None,
+        )
+        page.goto(server + page_path, wait_until="load")
+        has_math = page.evaluate("() => document.querySelectorAll('.math').length") > 0
+        if has_math:
+            page.wait_for_function(
+                "() => window.MathJax && MathJax.startup && MathJax.startup.promise",
+                timeout=30_000,
+            )
+            page.evaluate("() => MathJax.startup.promise")
+        if page_path.startswith("search.html"):
+            page.wait_for_selector("#search-results li", timeout=30_000)
+        images = page.evaluate(
+            """() => [...document.querySelectorAll('img')].map(img => ({
+                src: img.getAttribute('src'), ok: img.complete && img.naturalWidth > 0,
+                output: !!img.closest('.cell_output')}))"""
+        )
+        text = page.evaluate(
+            """() => { const a = document.querySelector('article') || document.body;
+                const c = a.cloneNode(true);
+                const hidden = 'pre, code, script, style, mjx-container';
+                c.querySelectorAll(hidden).forEach(e => e.remove());
+                return c.innerText; }"""
+        )
+        math = page.evaluate(
+            "() => ['.math', 'mjx-container', 'mjx-merror']"
+            ".map(s => document.querySelectorAll(s).length)"
+        )
+        if page_path in ("index.html", "notebooks/02_gradient_descent_by_hand.html"):
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / (Path(page_path).stem + ".png")), full_page=False)
+        links = page.evaluate(
+            "() => [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))"
+        )
+    finally:
+        page.close()
+
+    assert not foreign, f"requests to another host: {foreign}"
+    assert not errors, f"console errors: {errors}"
+    assert all(img["ok"] for img in images), (
+        f"images that did not load: {[i['src'] for i in images if not i['ok']]}"
+    )
+    assert not re.search(r"\\\(|\\\[|\$\$|\$[^$\s][^$]*\$", text), "raw TeX left in the text"
+    n_math, n_typeset, n_errors = math
+    assert n_typeset >= n_math and n_errors == 0, (
+        f"math: {n_math} spans, {n_typeset} typeset, {n_errors} TeX errors"
+    )
+
+    if page_path.startswith("notebooks/"):
+        nb = ROOT / "notebooks" / (Path(page_path).stem + ".ipynb")
+        facts = _notebook_facts(nb)
+        shown = sum(img["output"] and img["ok"] for img in images)
+        assert shown == facts["pngs"], f"{nb.name}: {facts['pngs']} stored figures, {shown} shown"
+        assert (n_math > 0) == facts["math"], (
+            f"{nb.name}: math in the prose but none on the page, or the reverse"
+        )
+        repo = REPOSITORY_URL.removeprefix("https://github.com/")
+        expected = {
+            f"../_sources/notebooks/{nb.name}",
+            f"https://colab.research.google.com/github/{repo}/blob/main/notebooks/{nb.name}",
+            f"https://mybinder.org/v2/gh/{repo}/main?urlpath=lab/tree/notebooks/{nb.name}",
+        }
+        assert expected <= set(links), f"launch links missing: {expected - set(links)}"
+    if page_path == "GLOSSARY.html":
+        assert "경사하강법" in text  # Korean survives the build
