@@ -6,7 +6,7 @@
     python3 dev.py execute    # re-execute every stored notebook as the tests do, then run the tests
     python3 dev.py bench      # print the benchmark ratios (import cost, notebook times, ...)
     python3 dev.py bench explorers   # key press to new figure, per explorer, in Chromium
-    python3 dev.py book       # build the book (static HTML of the stored notebooks) into build/book/
+    python3 dev.py book       # build the book (the stored notebooks as HTML) into build/book/
 
 Needs only Python 3.11+ with pip and venv. The virtual environment lives in
 ``.venv/`` inside the repository; it is (re)installed only when
@@ -36,7 +36,9 @@ INPUTS = ("requirements.txt", "constraints.txt", "pyproject.toml")
 
 # JupyterLab settings for the project's server (defaults: a user may still change them):
 # never ask about (nor fetch) the Jupyter news, which `--LabApp.news_url=None` alone does not stop.
-LAB_OVERRIDES = {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}}
+LAB_OVERRIDES = {
+    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}
+}
 
 
 def lab_command(settings: Path, python: Path | str = PY) -> list[str]:
@@ -47,7 +49,9 @@ def lab_command(settings: Path, python: Path | str = PY) -> list[str]:
     settings.mkdir(parents=True, exist_ok=True)
     (settings / "overrides.json").write_text(json.dumps(LAB_OVERRIDES))
     # No build check on page load (it concerns rebuilding extensions and costs seconds of CPU).
-    (settings / "page_config.json").write_text(json.dumps({"buildCheck": False, "buildAvailable": False}))
+    (settings / "page_config.json").write_text(
+        json.dumps({"buildCheck": False, "buildAvailable": False})
+    )
     cmd = [
         str(python),
         "-m",
@@ -107,18 +111,28 @@ def main(argv: list[str]) -> int:
         return 0
     if command == "lab":
         with tempfile.TemporaryDirectory(prefix="linreg-lab-") as settings:
-            return subprocess.call([*lab_command(Path(settings)), *rest], cwd=ROOT / "notebooks", env=env)
+            return subprocess.call(
+                [*lab_command(Path(settings)), *rest], cwd=ROOT / "notebooks", env=env
+            )
     if command == "test":
-        return subprocess.call([str(PY), "-m", "pytest", "-n", "2", "--dist", "loadfile", *rest], cwd=ROOT, env=env)
+        return subprocess.call(
+            [str(PY), "-m", "pytest", "-n", "2", "--dist", "loadfile", *rest], cwd=ROOT, env=env
+        )
     if command == "execute":
-        code = subprocess.call([str(PY), str(ROOT / "tools" / "execute_notebooks.py"), *rest], cwd=ROOT, env=env)
+        code = subprocess.call(
+            [str(PY), str(ROOT / "tools" / "execute_notebooks.py"), *rest], cwd=ROOT, env=env
+        )
         if code:
             return code
-        return subprocess.call([str(PY), "-m", "pytest", "-n", "2", "--dist", "loadfile"], cwd=ROOT, env=env)
+        return subprocess.call(
+            [str(PY), "-m", "pytest", "-n", "2", "--dist", "loadfile"], cwd=ROOT, env=env
+        )
     if command == "book":  # the stored notebooks as a website; nothing is executed
         return subprocess.call([str(PY), str(ROOT / "book" / "build.py"), *rest], cwd=ROOT, env=env)
     if command == "bench":
-        return subprocess.call([str(PY), str(ROOT / "tools" / "bench.py"), *rest], cwd=ROOT, env=env)
+        return subprocess.call(
+            [str(PY), str(ROOT / "tools" / "bench.py"), *rest], cwd=ROOT, env=env
+        )
     return 2
 
 

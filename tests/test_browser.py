@@ -1,8 +1,8 @@
-"""What a learner does in JupyterLab, done in headless Chromium: one server, one page, every notebook.
+"""What a learner does in JupyterLab, in headless Chromium: one server, one page, every notebook.
 
-The server is started exactly as ``python3 dev.py lab`` starts it (``dev.lab_command``: its settings,
-its default URL), on 127.0.0.1 with a random token and a free port, serving temporary copies of the
-notebooks (nothing is written into the checkout except ``artifacts/browser/``, git-ignored).
+The server is started exactly as ``python3 dev.py lab`` starts it (``dev.lab_command``: its
+settings, its default URL), on 127.0.0.1 with a random token and a free port, serving temporary
+copies of the notebooks (nothing is written into the checkout but ``artifacts/browser/``, ignored).
 
 1. Run All: each notebook 00-08 is opened and run with *Kernel > Restart Kernel and Run All Cells*
    (the JupyterLab command, its restart dialog confirmed as a learner does); then every code cell
@@ -17,10 +17,10 @@ notebooks (nothing is written into the checkout except ``artifacts/browser/``, g
 3. A quiet start: the server's root URL opens notebook 00, and no news popup appears.
 
 Chromium is the system's (Debian's ``chromium``; another via ``LINREG_CHROMIUM=/path``), driven by
-the ``playwright`` Python package, which never downloads a browser here. Where Chromium or playwright
-is missing the tests skip, saying why; with ``LINREG_REQUIRE_BROWSER=1`` (set by ``.ci/run``, which
-installs Chromium) the same reason fails them instead. Run them alone with
-``.venv/bin/python -m pytest -m browser``.
+the ``playwright`` Python package, which never downloads a browser here. Where Chromium or
+playwright is missing the tests skip, saying why; with ``LINREG_REQUIRE_BROWSER=1`` (set by
+``.ci/run``, which installs Chromium) the same reason fails them instead. Run them alone with
+``.venv/bin/python -m pytest -m browser tests/test_browser.py``.
 """
 
 from __future__ import annotations
@@ -117,7 +117,7 @@ def _tail(path: Path, n: int = 3000) -> str:
 
 
 def _start_lab(tmp: Path):
-    """Start `dev.py lab`'s JupyterLab on temporary copies of the notebooks; return (server, url, token)."""
+    """Start `dev.py lab`'s JupyterLab on copies of the notebooks; return (server, url, token)."""
     sys.path.insert(0, str(ROOT))
     import dev  # dev.lab_command: the server of `python3 dev.py lab`
 
@@ -199,20 +199,27 @@ def _stop(server) -> None:
 
 
 # JavaScript run in the page (window.jupyterapp is JupyterLab itself).
-PANEL = "path => Array.from(jupyterapp.shell.widgets('main')).find(w => w.context && w.context.path === path)"
+PANEL = (
+    "path => Array.from(jupyterapp.shell.widgets('main'))"
+    ".find(w => w.context && w.context.path === path)"
+)
 
 OPEN_AND_RESTART_RUN_ALL = f"""async path => {{
     const panelOf = {PANEL};
     const panel = panelOf(path) || await jupyterapp.commands.execute('docmanager:open', {{path}});
     await panel.context.ready;
     await panel.sessionContext.ready;
-    await new Promise(resolve => {{  // the kernel it started is up (a restart while it starts may hang)
-        const idle = () => (panel.sessionContext.session?.kernel?.status === 'idle' ? resolve() : setTimeout(idle, 50));
+    // Wait until the kernel it started is up (restarting a kernel while it starts may hang).
+    await new Promise(resolve => {{
+        const idle = () => (panel.sessionContext.session?.kernel?.status === 'idle'
+                            ? resolve() : setTimeout(idle, 50));
         idle();
     }});
     window.runAll = window.runAll || {{}};
-    jupyterapp.commands.execute('notebook:restart-run-all', {{widgetId: panel.id, activate: false}}).then(
-        ok => {{ window.runAll[path] = {{ok}}; }}, err => {{ window.runAll[path] = {{error: String(err)}}; }});
+    const args = {{widgetId: panel.id, activate: false}};
+    jupyterapp.commands.execute('notebook:restart-run-all', args).then(
+        ok => {{ window.runAll[path] = {{ok}}; }},
+        err => {{ window.runAll[path] = {{error: String(err)}}; }});
     return panel.id;
 }}"""
 
@@ -246,7 +253,8 @@ ARM_PRESS = """([box, index]) => {
             img.decode().then(() => { window.latency = {src, shown: performance.now() - start}; },
                               () => { window.latency = {src, shown: null}; });
         });
-        observer.observe(box, {subtree: true, childList: true, attributes: true, attributeFilter: ['src']});
+        const what = {subtree: true, childList: true, attributes: true, attributeFilter: ['src']};
+        observer.observe(box, what);
     }, {once: true, capture: true});
 }"""
 
@@ -272,10 +280,11 @@ IMAGE_SHA256 = """async box => {
 # In the kernel of 01: the explorer on the page, and one built afresh at its values.
 LINE_EXPLORER_STATE = """import hashlib
 from helpers.widgets.line_explorer import LineExplorer
-shown = [v for v in list(globals().values()) if isinstance(v, LineExplorer) and "image" in vars(v)][-1]
+shown = [v for v in list(globals().values()) if isinstance(v, LineExplorer) and v.image][-1]
 fresh = LineExplorer(shown.x, shown.y, w=shown.w, b=shown.b)
 fresh.widget
-print(f"{shown.w:.2f} {shown.b:.2f}", *(hashlib.sha256(e.image.value).hexdigest() for e in (shown, fresh)))
+shas = [hashlib.sha256(e.image.value).hexdigest() for e in (shown, fresh)]
+print(f"{shown.w:.2f} {shown.b:.2f}", *shas)
 """
 
 
@@ -354,12 +363,13 @@ def test_restart_and_run_all_runs_every_code_cell(run_all):
         not_run = [i for i, c in enumerate(cells) if c["count"] is None]
         if not_run:
             problems.append(
-                f"{name}: {len(not_run)} of {len(cells)} code cells did not run (code cells {not_run})"
+                f"{name}: {len(not_run)} of {len(cells)} code cells did not run: {not_run}"
             )
         for i, cell in enumerate(cells):
             if cell["errors"] and not cell["raises"]:
                 problems.append(
-                    f"{name}: code cell {i} shows an error without the raises-exception tag: {cell['errors']}"
+                    f"{name}: code cell {i} shows an error but has no raises-exception tag: "
+                    f"{cell['errors']}"
                 )
     assert not problems, "\n".join(problems)
 

@@ -1,4 +1,5 @@
-"""The training explorer of notebook 06, driven from Python (no browser): set values, read what was drawn."""
+"""The training explorer of notebook 06, driven from Python (no browser): set values, read what
+was drawn."""
 
 import math
 

@@ -196,7 +196,8 @@ def bench_explorers(presses: int = 20) -> None:
             explorer.controls[slider].value = value(i)
             times.append(time.perf_counter() - start)
         print(
-            f"  {name:<34} {statistics.median(times) * 1000:6.1f} ms   (max {max(times) * 1000:.0f} ms)"
+            f"  {name:<34} {statistics.median(times) * 1000:6.1f} ms"
+            f"   (max {max(times) * 1000:.0f} ms)"
         )
     env = _env()
     env["LINREG_REQUIRE_BROWSER"] = "1"  # report a missing browser instead of skipping silently
@@ -222,7 +223,8 @@ def bench_explorers(presses: int = 20) -> None:
     print("explorers, in Chromium (JupyterLab): arrow key -> new <img>, two sliders each:")
     for name, row in json.loads(report.read_text()).items():
         print(
-            f"  {name}  median {row['median_ms']:6.1f} ms   (min {row['min_ms']:.0f}, max {row['max_ms']:.0f} ms)"
+            f"  {name}  median {row['median_ms']:6.1f} ms"
+            f"   (min {row['min_ms']:.0f}, max {row['max_ms']:.0f} ms)"
         )
 
 

@@ -15,7 +15,7 @@ import numbers
 
 
 def checked(value, lo, hi, *, name: str, integer: bool = False):
-    """``value`` if it is a number (an int if ``integer``) in [lo, hi], else an error naming ``name``."""
+    """``value`` if it is a number (an int if ``integer``) in [lo, hi], else a clear error."""
     kind = numbers.Integral if integer else numbers.Real
     if isinstance(value, bool) or not isinstance(value, kind):
         raise TypeError(f"{name} must be {'an int' if integer else 'a number'}, got {value!r}")
@@ -25,7 +25,7 @@ def checked(value, lo, hi, *, name: str, integer: bool = False):
 
 
 def nice(value: float) -> float:
-    """The smallest 1, 2 or 5 times a power of ten >= ``value`` > 0: axis limits that change rarely."""
+    """The smallest 1, 2 or 5 times a power of ten >= ``value``: limits that change rarely."""
     power = 10.0 ** math.floor(math.log10(value))
     return next(m * power for m in (1, 2, 5, 10) if m * power >= value)
 

@@ -47,7 +47,7 @@ class GradientDescentExplorer(Explorer):
         self.set()
 
     def mse(self, w: float) -> float:
-        """Mean squared error of the data at weight ``w`` (``*``, not ``**``: it overflows to inf)."""
+        """Mean squared error at weight ``w`` (``*``, not ``**``, which raises on overflow)."""
         return sum((x * w - y) * (x * w - y) for x, y in zip(self.x, self.y)) / len(self.x)
 
     def _run(self) -> None:

@@ -129,13 +129,13 @@ class TrainingExplorer(Explorer):
         """What the figure says about the current state (one line)."""
         if self.diverged:
             return (
-                f"Diverged at epoch {self.run().diverged_at}: the loss is no longer finite (inf/nan). "
-                "Lower the learning rate."
+                f"Diverged at epoch {self.run().diverged_at}: the loss is no longer finite "
+                "(inf/nan). Lower the learning rate."
             )
         (w, b), (w_star, b_star) = self.params, self.closed_form
         return (
-            f"epoch {self.epochs}: w = {w:.4f}, b = {b:.4f}, MSE = {self.loss:.4g}; gap to the closed "
-            f"form: |Δw| = {abs(w - w_star):.2g}, |Δb| = {abs(b - b_star):.2g}"
+            f"epoch {self.epochs}: w = {w:.4f}, b = {b:.4f}, MSE = {self.loss:.4g}; gap to the "
+            f"closed form: |Δw| = {abs(w - w_star):.2g}, |Δb| = {abs(b - b_star):.2g}"
         )
 
     def _draw_fixed_parts(self) -> None:
