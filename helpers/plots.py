@@ -52,15 +52,19 @@ def loss_curve(losses, *, ax=None, title="Loss per epoch", label=None, logy=Fals
     return ax
 
 
-def loss_vs_param(params, losses, *, ax=None, name="w", mark=None, title=None):
-    """Plot the loss against one parameter; ``mark`` draws a vertical line there."""
+def loss_vs_param(params, losses, *, ax=None, name="w", mark=None, title=None, ylabel="loss"):
+    """Plot the loss (called ``ylabel``) against one parameter; ``mark`` draws a line there."""
     ps, ls = paired_floats(params, losses, names=("params", "losses"))
     ax = _axes(ax)
-    ax.plot(ps, ls, label="loss")
+    ax.plot(ps, ls, label=ylabel)
     if mark is not None:
         ax.axvline(float(mark), color="grey", linestyle="--", label=f"{name} = {float(mark):g}")
         ax.legend()
-    ax.set(xlabel=name, ylabel="loss", title=title or f"Loss against {name}")
+    ax.set(
+        xlabel=name,
+        ylabel=ylabel,
+        title=title or f"{ylabel[:1].upper()}{ylabel[1:]} against {name}",
+    )
     return ax
 
 

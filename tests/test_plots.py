@@ -57,6 +57,8 @@ def test_loss_vs_param_and_path_on_curve():
     ws = [0.0, 1.0, 2.0, 3.0]
     ax = plots.loss_vs_param(ws, [(w - 2) ** 2 for w in ws], mark=2.0)
     assert ax.get_xlabel() == "w" and ax.get_title() == "Loss against w"
+    mse_ax = plots.loss_vs_param(ws, ws, ylabel="MSE")
+    assert mse_ax.get_ylabel() == "MSE" and mse_ax.get_title() == "MSE against w"
     assert len(ax.get_lines()) == 2  # curve + vertical marker
     assert plots.path_on_curve([1.0, 1.5], lambda w: (w - 2) ** 2, ax=ax) is ax
     assert list(ax.get_lines()[-1].get_ydata()) == [1.0, 0.25]

@@ -43,8 +43,10 @@ def test_the_fixed_parts_come_from_helpers_plots():
     ex = LineExplorer(X, Y)
     ax_fit, ax_curve, ax_contour = ex.axes
     assert ax_fit.collections[0].get_label() == "data"  # plots.scatter_fit
-    assert ax_curve.get_ylabel() == "loss"  # plots.loss_vs_param
-    assert ax_contour.get_title() == "Loss over (w, b)"  # plots.loss_contour
+    assert ax_curve.get_ylabel() == "MSE"  # plots.loss_vs_param
+    assert ax_contour.get_title() == "MSE over (w, b)"  # plots.loss_contour
+    (star,) = [line for line in ax_contour.lines if line.get_label() == "minimum"]
+    assert star.get_xdata()[0] == pytest.approx(2.0) and star.get_ydata()[0] == pytest.approx(0.0)
 
 
 def test_widget_sliders_drive_the_image_and_follow_set():

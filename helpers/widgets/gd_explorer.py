@@ -81,7 +81,7 @@ class GradientDescentExplorer(Explorer):
         half = max(3.0, 2 * abs(W0 - self.w_star))
         ws = [self.w_star - half + half * i / 60 for i in range(121)]
         losses = [self.mse(w) for w in ws]
-        plots.loss_vs_param(ws, losses, ax=ax_curve, mark=self.w_star)
+        plots.loss_vs_param(ws, losses, ax=ax_curve, mark=self.w_star, ylabel="MSE")
         ax_curve.set_ylim(0, 1.05 * max(losses))
         plots.path_on_curve([W0], self.mse, ax=ax_curve, label="gradient descent")
         self.path_line = ax_curve.lines[-1]

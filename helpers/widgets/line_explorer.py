@@ -8,8 +8,11 @@ the MSE-vs-w curve at this b with its point, and the point on the (w, b) loss co
 
 from __future__ import annotations
 
+import torch
+
 from .. import plots
 from .._validate import finite_float, paired_floats
+from ..checks import least_squares
 from ._view import Explorer
 
 GRID = 41  # points per axis of the MSE curve and contour
@@ -49,13 +52,19 @@ class LineExplorer(Explorer):
         lo, hi = min(self.y + [0.0]), max(self.y + [0.0])
         ax_fit.set_ylim(lo - (hi - lo) / 2 - 1, hi + (hi - lo) / 2 + 1)  # the data, not every line
 
-        plots.loss_vs_param(self.ws, self.ws, ax=ax_curve, name="w")
+        plots.loss_vs_param(self.ws, self.ws, ax=ax_curve, name="w", ylabel="MSE")
         self.curve = ax_curve.lines[0]
         (self.curve_point,) = ax_curve.plot([w0], [0.0], "o", color="crimson")
         ax_curve.set_ylim(0, 1.05 * top)
 
-        levels = [top * (k / 16) ** 2 for k in range(1, 16)]
-        plots.loss_contour(self.ws, bs, self.mse, ax=ax_contour, levels=levels)
+        levels = [2.0**k for k in range(12) if 2.0**k < top]  # 1, 2, 4, 8, ...
+        plots.loss_contour(
+            self.ws, bs, self.mse, ax=ax_contour, levels=levels, title="MSE over (w, b)"
+        )
+        X = torch.tensor([[1.0, x] for x in self.x])
+        b_best, w_best = least_squares(X, torch.tensor(self.y)).tolist()
+        ax_contour.plot([w_best], [b_best], "*", color="black", markersize=12, label="minimum")
+        ax_contour.legend(loc="upper right")
         (self.contour_point,) = ax_contour.plot([w0], [b0], "o", color="crimson")
         self.moving = [self.line, *self.residuals, ax_fit.legend(loc="upper left"), ax_fit.title]
         self.moving += [self.curve, self.curve_point, ax_curve.title, self.contour_point]

@@ -160,7 +160,10 @@ class TrainingExplorer(Explorer):
             lines={f"closed form: w = {w_star:.4f}, b = {b_star:.4f}": (b_star, w_star)},
             ax=self.ax_fit,
         )
-        (self.fit_line,) = self.ax_fit.plot(self.xs, self.xs, color="C3", label="model")
+        # wide and see-through, so the thin closed-form line stays visible under a converged model
+        (self.fit_line,) = self.ax_fit.plot(
+            self.xs, self.xs, color="C3", linewidth=5, alpha=0.45, label="model"
+        )
         pad = 0.1 * (max(self.y) - min(self.y) or 1.0)
         self.ax_fit.set_ylim(
             min(self.y) - pad, max(self.y) + pad
