@@ -36,16 +36,16 @@ def check_two_feature_model(cls) -> Feedback:
         return Feedback(
             False, f"{name} should be a class that subclasses nn.Module, got {got}.", _MODEL_HINT
         )
-    model, problem = call_safely(cls, name=name)
+    model, problem = call_safely(cls, name=name, hint=_MODEL_HINT)
     if problem is not None:
-        return Feedback(False, problem.message, problem.hint or _MODEL_HINT)
+        return problem
     linears = [m for m in model.modules() if isinstance(m, nn.Linear)]
     layers = [(m.in_features, m.out_features, m.bias is not None) for m in linears]
     fault = next((fault for test, fault in _LAYER_MISTAKES if layers and test(layers)), None)
     if fault:
         return Feedback(False, fault, _MODEL_HINT)
     x = torch.randn(5, 2, generator=torch.Generator().manual_seed(0))
-    out, problem = call_safely(model, x, name=f"{name}()")
+    out, problem = call_safely(model, x, name=f"{name}()", hint=_MODEL_HINT)
     if problem is not None:
         if problem == not_filled(f"{name}()"):  # forward returns nothing
             if not layers:  # the starter as handed out
@@ -53,7 +53,7 @@ def check_two_feature_model(cls) -> Feedback:
             return Feedback(
                 False, "forward returns nothing: end it with `return self.linear(x)`.", _MODEL_HINT
             )
-        return Feedback(False, problem.message, problem.hint or _MODEL_HINT)
+        return problem
     if not layers:
         return Feedback(False, _LAYER_MISTAKES[0][1], _MODEL_HINT)
     with torch.no_grad():
@@ -107,14 +107,12 @@ def check_train(fn) -> Feedback:
     """Exercise 2: ``train(model, X, y, lr, num_epochs)`` trains in place, returns the losses."""
     name = "train"
     model = _fresh_model()
-    got, problem = call_safely(fn, model, _X3.clone(), _Y3.clone(), _LR, _EPOCHS, name=name)
+    args = (model, _X3.clone(), _Y3.clone(), _LR, _EPOCHS)
+    got, problem = call_safely(fn, *args, name=name, hint=_TRAIN_HINT)
+    if problem == not_filled(name) and model.weight.item() != 0.5:  # trained, returned nothing
+        return Feedback(False, f"{name} returns nothing: end it with `return losses`.", _TRAIN_HINT)
     if problem is not None:
-        trained = model.weight.item() != 0.5
-        if problem == not_filled(name) and trained:  # it trained, then returned nothing
-            return Feedback(
-                False, f"{name} returns nothing: end it with `return losses`.", _TRAIN_HINT
-            )
-        return Feedback(False, problem.message, problem.hint or _TRAIN_HINT)
+        return problem
     if not isinstance(got, (list, tuple)):
         kind = type(got).__name__
         return Feedback(
