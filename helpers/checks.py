@@ -90,9 +90,8 @@ def least_squares(X, y):
             "X and y must have the same number of rows (samples), at least 1;"
             f" got {len(X)} and {len(y)}"
         )
-    if y.ndim == 1:
-        return torch.linalg.lstsq(X, y.unsqueeze(1)).solution.squeeze(1)
-    return torch.linalg.lstsq(X, y).solution
+    w = torch.linalg.lstsq(X, y.reshape(len(y), -1)).solution
+    return w.reshape(-1) if y.ndim == 1 else w
 
 
 # --------------------------------------------------------------------------- exercise feedback

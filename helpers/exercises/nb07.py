@@ -29,19 +29,12 @@ def check_updates_per_epoch(fn) -> Feedback:
 
 # (w_std, b_std, mean, std): Section 5's model with x1 in centimetres, one feature, three features
 _CASES = [
-    (
-        torch.tensor([3.9, -1.8]),
-        torch.tensor(1.6),
-        torch.tensor([-18.7, 0.064]),
-        torch.tensor([98.9, 0.98]),
-    ),
-    (torch.tensor([2.0]), torch.tensor(70.0), torch.tensor([3.5]), torch.tensor([1.1])),
-    (
-        torch.tensor([1.0, 1.0, 1.0]),
-        torch.tensor(0.0),
-        torch.tensor([1.0, 2.0, 3.0]),
-        torch.tensor([2.0, 4.0, 8.0]),
-    ),
+    tuple(map(torch.tensor, case))
+    for case in (
+        ([3.9, -1.8], 1.6, [-18.7, 0.064], [98.9, 0.98]),
+        ([2.0], 70.0, [3.5], [1.1]),
+        ([1.0, 1.0, 1.0], 0.0, [1.0, 2.0, 3.0], [2.0, 4.0, 8.0]),
+    )
 ]
 
 
