@@ -14,9 +14,9 @@ _MODEL_HINT = (
     "subclass nn.Module, call super().__init__() first in __init__, keep an nn.Linear(2, 1) "
     "as an attribute (e.g. self.linear), and return self.linear(x) from forward."
 )
+_NO_LAYER = "TwoFeatureModel holds no nn.Linear layer."
 # (a test on the model's nn.Linear layers, each as (in_features, out_features, has_bias), the fault)
 _LAYER_MISTAKES = (
-    (lambda layers: not layers, "TwoFeatureModel holds no nn.Linear layer."),
     (lambda layers: len(layers) > 1, "TwoFeatureModel holds more than one nn.Linear; use one."),
     (
         lambda layers: layers[0][:2] != (2, 1),
@@ -41,7 +41,7 @@ def check_two_feature_model(cls) -> Feedback:
         return problem
     linears = [m for m in model.modules() if isinstance(m, nn.Linear)]
     layers = [(m.in_features, m.out_features, m.bias is not None) for m in linears]
-    fault = next((fault for test, fault in _LAYER_MISTAKES if layers and test(layers)), None)
+    fault = layers and next((fault for test, fault in _LAYER_MISTAKES if test(layers)), None)
     if fault:
         return Feedback(False, fault, _MODEL_HINT)
     x = torch.randn(5, 2, generator=torch.Generator().manual_seed(0))
@@ -55,7 +55,7 @@ def check_two_feature_model(cls) -> Feedback:
             )
         return problem
     if not layers:
-        return Feedback(False, _LAYER_MISTAKES[0][1], _MODEL_HINT)
+        return Feedback(False, _NO_LAYER, _MODEL_HINT)
     with torch.no_grad():
         expected = linears[0](x)
     hint = "forward should return the layer's output for x, unchanged: " + _MODEL_HINT
@@ -114,10 +114,8 @@ def check_train(fn) -> Feedback:
     if problem is not None:
         return problem
     if not isinstance(got, (list, tuple)):
-        kind = type(got).__name__
-        return Feedback(
-            False, f"{name} should return a list of Python floats, got {kind}.", _TRAIN_HINT
-        )
+        message = f"{name} should return a list of Python floats, got {type(got).__name__}."
+        return Feedback(False, message, _TRAIN_HINT)
     if any(isinstance(v, torch.Tensor) for v in got):
         hint = "append loss.item(): a stored loss tensor keeps its autograd graph (grad_fn) alive."
         return Feedback(False, "the list holds tensors, not Python floats.", hint)
