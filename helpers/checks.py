@@ -90,9 +90,8 @@ def least_squares(X, y):
             "X and y must have the same number of rows (samples), at least 1;"
             f" got {len(X)} and {len(y)}"
         )
-    if y.ndim == 1:
-        return torch.linalg.lstsq(X, y.unsqueeze(1)).solution.squeeze(1)
-    return torch.linalg.lstsq(X, y).solution
+    w = torch.linalg.lstsq(X, y.reshape(len(y), -1)).solution
+    return w.reshape(-1) if y.ndim == 1 else w
 
 
 # --------------------------------------------------------------------------- exercise feedback
@@ -219,20 +218,21 @@ def _fmt(t, digits):
     return values if t.ndim == 0 else f"[{values}{', ...' if t.numel() > 6 else ''}]"
 
 
-def call_safely(fn, *args, name):
+def call_safely(fn, *args, name, hint=""):
     """Call a learner's function: returns ``(result, None)``, or ``(None, Feedback)`` when the
     function is missing, unfinished (returns ``None``/``...``, raises ``NotImplementedError``)
-    or raises. Never raises itself."""
+    or raises; ``hint`` goes with a function that is not one or raises. Never raises itself."""
     if is_unfilled(fn):
         return None, not_filled(name)
     if not callable(fn):
-        return None, Feedback(False, f"{name} should be a function, got {type(fn).__name__}.")
+        return None, Feedback(False, f"{name} should be a function, got {type(fn).__name__}.", hint)
     try:
         result = fn(*args)
     except NotImplementedError:
         return None, not_filled(name)
     except Exception as exc:  # learner code: report, never raise
-        return None, Feedback(False, f"{name}{_args(args)} raised {type(exc).__name__}: {exc}")
+        message = f"{name}{_args(args)} raised {type(exc).__name__}: {exc}"
+        return None, Feedback(False, message, hint)
     if is_unfilled(result):
         return None, not_filled(name)
     return result, None
@@ -245,9 +245,9 @@ def check_callable(fn, *, name, cases, mistakes=(), hint="", rtol=1e-5, atol=1e-
     learner's result equals a wrong version's on the failing case, that hint is shown.
     """
     for args, expected in cases:
-        got, problem = call_safely(fn, *args, name=name)
-        if problem is not None:  # a Feedback is falsy when not ok
-            return Feedback(problem.ok, problem.message, problem.hint or hint)
+        got, problem = call_safely(fn, *args, name=name, hint=hint)
+        if problem is not None:
+            return problem
         per_case = [Mistake(m.match(*args), m.hint) for m in mistakes]
         result = compare(
             got,

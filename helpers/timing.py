@@ -94,10 +94,7 @@ def epoch_and_floor(n, *, device="cpu", seed=0):
         optimizer.step()
         return loss.detach()  # a tensor, not .item(): reading it would force a GPU sync
 
-    def floor():
-        return X.sum()
-
-    return epoch, floor
+    return epoch, X.sum  # floor() is X.sum()
 
 
 def scaling_table(ns, *, device="cpu", seed=0, repeats=5, warmup=1, threads=None):
@@ -119,11 +116,11 @@ def scaling_table(ns, *, device="cpu", seed=0, repeats=5, warmup=1, threads=None
     try:
         rows = []
         for n in sizes:
-            epoch, floor = epoch_and_floor(n, device=device, seed=seed)
-            epoch_s = time_call(epoch, repeats=repeats, warmup=warmup, sync_device=device).best
-            floor_s = time_call(floor, repeats=repeats, warmup=warmup, sync_device=device).best
+            epoch_s, floor_s = (
+                time_call(f, repeats=repeats, warmup=warmup, sync_device=device).best
+                for f in epoch_and_floor(n, device=device, seed=seed)
+            )
             rows.append(ScalingRow(n, epoch_s, floor_s, epoch_s / floor_s if floor_s else math.inf))
-            del epoch, floor  # free this n's data before the next n's is drawn
     finally:
         torch.set_num_threads(before)
     return rows

@@ -14,9 +14,9 @@ _MODEL_HINT = (
     "subclass nn.Module, call super().__init__() first in __init__, keep an nn.Linear(2, 1) "
     "as an attribute (e.g. self.linear), and return self.linear(x) from forward."
 )
+_NO_LAYER = "TwoFeatureModel holds no nn.Linear layer."
 # (a test on the model's nn.Linear layers, each as (in_features, out_features, has_bias), the fault)
 _LAYER_MISTAKES = (
-    (lambda layers: not layers, "TwoFeatureModel holds no nn.Linear layer."),
     (lambda layers: len(layers) > 1, "TwoFeatureModel holds more than one nn.Linear; use one."),
     (
         lambda layers: layers[0][:2] != (2, 1),
@@ -36,16 +36,16 @@ def check_two_feature_model(cls) -> Feedback:
         return Feedback(
             False, f"{name} should be a class that subclasses nn.Module, got {got}.", _MODEL_HINT
         )
-    model, problem = call_safely(cls, name=name)
+    model, problem = call_safely(cls, name=name, hint=_MODEL_HINT)
     if problem is not None:
-        return Feedback(False, problem.message, problem.hint or _MODEL_HINT)
+        return problem
     linears = [m for m in model.modules() if isinstance(m, nn.Linear)]
     layers = [(m.in_features, m.out_features, m.bias is not None) for m in linears]
-    fault = next((fault for test, fault in _LAYER_MISTAKES if layers and test(layers)), None)
+    fault = layers and next((fault for test, fault in _LAYER_MISTAKES if test(layers)), None)
     if fault:
         return Feedback(False, fault, _MODEL_HINT)
     x = torch.randn(5, 2, generator=torch.Generator().manual_seed(0))
-    out, problem = call_safely(model, x, name=f"{name}()")
+    out, problem = call_safely(model, x, name=f"{name}()", hint=_MODEL_HINT)
     if problem is not None:
         if problem == not_filled(f"{name}()"):  # forward returns nothing
             if not layers:  # the starter as handed out
@@ -53,9 +53,9 @@ def check_two_feature_model(cls) -> Feedback:
             return Feedback(
                 False, "forward returns nothing: end it with `return self.linear(x)`.", _MODEL_HINT
             )
-        return Feedback(False, problem.message, problem.hint or _MODEL_HINT)
+        return problem
     if not layers:
-        return Feedback(False, _LAYER_MISTAKES[0][1], _MODEL_HINT)
+        return Feedback(False, _NO_LAYER, _MODEL_HINT)
     with torch.no_grad():
         expected = linears[0](x)
     hint = "forward should return the layer's output for x, unchanged: " + _MODEL_HINT
@@ -107,19 +107,15 @@ def check_train(fn) -> Feedback:
     """Exercise 2: ``train(model, X, y, lr, num_epochs)`` trains in place, returns the losses."""
     name = "train"
     model = _fresh_model()
-    got, problem = call_safely(fn, model, _X3.clone(), _Y3.clone(), _LR, _EPOCHS, name=name)
+    args = (model, _X3.clone(), _Y3.clone(), _LR, _EPOCHS)
+    got, problem = call_safely(fn, *args, name=name, hint=_TRAIN_HINT)
+    if problem == not_filled(name) and model.weight.item() != 0.5:  # trained, returned nothing
+        return Feedback(False, f"{name} returns nothing: end it with `return losses`.", _TRAIN_HINT)
     if problem is not None:
-        trained = model.weight.item() != 0.5
-        if problem == not_filled(name) and trained:  # it trained, then returned nothing
-            return Feedback(
-                False, f"{name} returns nothing: end it with `return losses`.", _TRAIN_HINT
-            )
-        return Feedback(False, problem.message, problem.hint or _TRAIN_HINT)
+        return problem
     if not isinstance(got, (list, tuple)):
-        kind = type(got).__name__
-        return Feedback(
-            False, f"{name} should return a list of Python floats, got {kind}.", _TRAIN_HINT
-        )
+        message = f"{name} should return a list of Python floats, got {type(got).__name__}."
+        return Feedback(False, message, _TRAIN_HINT)
     if any(isinstance(v, torch.Tensor) for v in got):
         hint = "append loss.item(): a stored loss tensor keeps its autograd graph (grad_fn) alive."
         return Feedback(False, "the list holds tensors, not Python floats.", hint)

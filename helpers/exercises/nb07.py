@@ -29,19 +29,12 @@ def check_updates_per_epoch(fn) -> Feedback:
 
 # (w_std, b_std, mean, std): Section 5's model with x1 in centimetres, one feature, three features
 _CASES = [
-    (
-        torch.tensor([3.9, -1.8]),
-        torch.tensor(1.6),
-        torch.tensor([-18.7, 0.064]),
-        torch.tensor([98.9, 0.98]),
-    ),
-    (torch.tensor([2.0]), torch.tensor(70.0), torch.tensor([3.5]), torch.tensor([1.1])),
-    (
-        torch.tensor([1.0, 1.0, 1.0]),
-        torch.tensor(0.0),
-        torch.tensor([1.0, 2.0, 3.0]),
-        torch.tensor([2.0, 4.0, 8.0]),
-    ),
+    tuple(map(torch.tensor, case))
+    for case in (
+        ([3.9, -1.8], 1.6, [-18.7, 0.064], [98.9, 0.98]),
+        ([2.0], 70.0, [3.5], [1.1]),
+        ([1.0, 1.0, 1.0], 0.0, [1.0, 2.0, 3.0], [2.0, 4.0, 8.0]),
+    )
 ]
 
 
@@ -54,11 +47,10 @@ def check_to_original_units(fn, *, rtol: float = 1e-5) -> Feedback:
     name = "to_original_units"
     hint = "expand b_std + Σ w_std·(x − mean)/std; collect what multiplies x and what is left over."
     for w_std, b_std, mean, std in _CASES:
-        got, problem = call_safely(
-            fn, w_std.clone(), b_std.clone(), mean.clone(), std.clone(), name=name
-        )
+        args = (w_std.clone(), b_std.clone(), mean.clone(), std.clone())
+        got, problem = call_safely(fn, *args, name=name, hint=hint)
         if problem is not None:
-            return Feedback(False, problem.message, problem.hint or hint)
+            return problem
         if not isinstance(got, (tuple, list)) or len(got) != 2:
             message = f"{name} should return a pair (w, b), got {type(got).__name__}."
             return Feedback(False, message, "end with `return w, b`.")
@@ -123,21 +115,20 @@ def check_reproducible_loader(make_loader) -> Feedback:
     dataset = TensorDataset(torch.arange(100))
     state = torch.get_rng_state()
     try:
-        loader, problem = call_safely(make_loader, dataset, name=name)  # unfilled, raises, ...
+        loader, problem = call_safely(make_loader, dataset, name=name, hint=_SHUFFLE_HINT)
         if problem is None and not isinstance(loader, DataLoader):
-            problem = Feedback(
-                False, f"{name} should return a DataLoader, got {type(loader).__name__}."
-            )
+            message = f"{name} should return a DataLoader, got {type(loader).__name__}."
+            problem = Feedback(False, message, _SHUFFLE_HINT)
         if problem is not None:
-            return Feedback(False, problem.message, problem.hint or _SHUFFLE_HINT)
+            return problem
         torch.set_rng_state(state)
         runs = []
         for _ in range(2):  # build two loaders, two epochs each
             epochs, problem = call_safely(
-                lambda ds: _two_epochs(make_loader(ds)), dataset, name=name
+                lambda ds: _two_epochs(make_loader(ds)), dataset, name=name, hint=_SHUFFLE_HINT
             )
             if problem is not None:
-                return Feedback(False, problem.message, problem.hint or _SHUFFLE_HINT)
+                return problem
             runs.append(epochs)
         moved_global = not torch.equal(state, torch.get_rng_state())
     finally:

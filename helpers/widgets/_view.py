@@ -30,6 +30,16 @@ def nice(value: float) -> float:
     return next(m * power for m in (1, 2, 5, 10) if m * power >= value)
 
 
+def lr_slider(value, lr_range, *, step):
+    """A logarithmic slider for the learning rate, from ``lr_range[0]`` to ``lr_range[1]``."""
+    from ipywidgets import FloatLogSlider
+
+    lo, hi = (math.log10(v) for v in lr_range)
+    return FloatLogSlider(
+        value=value, min=lo, max=hi, step=step, description="lr", readout_format=".3g"
+    )
+
+
 class Explorer:
     """Base class: ``figure`` (drawn by the subclass), ``set(...)``, ``widget`` and ``image``."""
 

@@ -16,7 +16,7 @@ import math
 
 from .. import plots
 from .._validate import paired_floats
-from ._view import Explorer, checked, nice
+from ._view import Explorer, checked, lr_slider, nice
 
 LR_RANGE = (0.001, 1.0)  # the slider's ends (logarithmic)
 MAX_STEPS = 300
@@ -112,12 +112,9 @@ class GradientDescentExplorer(Explorer):
             ax_steps.set_ylim(-top, top)
 
     def sliders(self):
-        from ipywidgets import FloatLogSlider, IntSlider
+        from ipywidgets import IntSlider
 
-        lo, hi = (math.log10(v) for v in LR_RANGE)
         return {
-            "lr": FloatLogSlider(
-                value=self.lr, min=lo, max=hi, step=0.01, description="lr", readout_format=".3g"
-            ),
+            "lr": lr_slider(self.lr, LR_RANGE, step=0.01),
             "steps": IntSlider(value=self.steps, min=1, max=MAX_STEPS, description="steps"),
         }

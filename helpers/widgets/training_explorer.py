@@ -25,7 +25,7 @@ import torch
 from .. import plots
 from .._validate import paired_floats, seed_value
 from ..checks import least_squares
-from ._view import Explorer, checked, nice
+from ._view import Explorer, checked, lr_slider, nice
 
 OPTIMIZERS = ("SGD", "SGD + momentum")
 MOMENTUM = 0.9
@@ -117,7 +117,8 @@ class TrainingExplorer(Explorer):
     @property
     def params(self) -> tuple[float, float] | None:
         """(w, b) after the current number of epochs, or None if training diverged before."""
-        return None if self.diverged else (self.run().ws[self.epochs], self.run().bs[self.epochs])
+        r = self.run()
+        return None if self.diverged else (r.ws[self.epochs], r.bs[self.epochs])
 
     @property
     def loss(self) -> float | None:
@@ -168,11 +169,10 @@ class TrainingExplorer(Explorer):
         self.ax_fit.set_ylim(
             min(self.y) - pad, max(self.y) + pad
         )  # a wild line must not rescale the data away
-        text = "The loss is no longer finite (inf/nan):\nlower the learning rate."
         self.message_text = self.ax_fit.text(
             0.5,
             0.5,
-            text,
+            "The loss is no longer finite (inf/nan):\nlower the learning rate.",
             transform=self.ax_fit.transAxes,
             ha="center",
             color="C3",
@@ -182,8 +182,6 @@ class TrainingExplorer(Explorer):
             self.loss_line,
             self.ax_loss.legend(loc="upper right", fontsize=8),
             self.ax_loss.title,
-        ]
-        self.moving += [
             self.fit_line,
             self.ax_fit.legend(loc="upper left", fontsize=8),
             self.ax_fit.title,
@@ -209,11 +207,8 @@ class TrainingExplorer(Explorer):
     def sliders(self):
         import ipywidgets as widgets
 
-        lo, hi = (math.log10(v) for v in LR_RANGE)
         return {
-            "lr": widgets.FloatLogSlider(
-                value=self.lr, min=lo, max=hi, step=0.05, description="lr", readout_format=".3g"
-            ),
+            "lr": lr_slider(self.lr, LR_RANGE, step=0.05),
             "epochs": widgets.IntSlider(
                 value=self.epochs, min=0, max=self.max_epochs, description="epochs"
             ),
