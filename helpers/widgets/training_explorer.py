@@ -109,36 +109,6 @@ class TrainingExplorer(Explorer):
         self._runs[key] = Run(ws, bs, losses, diverged_at)
         return self._runs[key]
 
-    @property
-    def diverged(self) -> bool:
-        """True when the loss stopped being finite at or before the current epoch."""
-        return self.epochs >= (self.run().diverged_at or math.inf)
-
-    @property
-    def params(self) -> tuple[float, float] | None:
-        """(w, b) after the current number of epochs, or None if training diverged before."""
-        r = self.run()
-        return None if self.diverged else (r.ws[self.epochs], r.bs[self.epochs])
-
-    @property
-    def loss(self) -> float | None:
-        """MSE after the current number of epochs, or None if training diverged before."""
-        return None if self.diverged else self.run().losses[self.epochs]
-
-    @property
-    def message(self) -> str:
-        """What the figure says about the current state (one line)."""
-        if self.diverged:
-            return (
-                f"Diverged at epoch {self.run().diverged_at}: the loss is no longer finite "
-                "(inf/nan). Lower the learning rate."
-            )
-        (w, b), (w_star, b_star) = self.params, self.closed_form
-        return (
-            f"epoch {self.epochs}: w = {w:.4f}, b = {b:.4f}, MSE = {self.loss:.4g}; gap to the "
-            f"closed form: |Δw| = {abs(w - w_star):.2g}, |Δb| = {abs(b - b_star):.2g}"
-        )
-
     def _draw_fixed_parts(self) -> None:
         self.ax_loss, self.ax_fit = self._figure(2, (10, 3.5))
         first = self._loss(*self.init)
@@ -189,17 +159,31 @@ class TrainingExplorer(Explorer):
         ]
 
     def update(self) -> None:
+        """Read the run at the current epoch (``diverged``; ``params`` (w, b) and ``loss``, None
+        once diverged; ``message``: what the figure says, one line), then move the artists."""
         r, head = self.run(), f"{self.optimizer}, lr = {self.lr:.3g}"
-        upto = min(self.epochs, len(r.losses) - 1)
+        epoch = self.epochs
+        self.diverged = epoch >= (r.diverged_at or math.inf)  # the loss stopped being finite
+        self.params = None if self.diverged else (r.ws[epoch], r.bs[epoch])
+        self.loss = None if self.diverged else r.losses[epoch]
+        upto = min(epoch, len(r.losses) - 1)
         self.loss_line.set_data(range(upto + 1), r.losses[: upto + 1])
-        self.ax_loss.set_xlim(0, nice(max(self.epochs, 1)))
+        self.ax_loss.set_xlim(0, nice(max(epoch, 1)))
         self.fit_line.set_visible(not self.diverged)
         self.message_text.set_visible(self.diverged)
         if self.diverged:
+            self.message = (
+                f"Diverged at epoch {r.diverged_at}: the loss is no longer finite "
+                "(inf/nan). Lower the learning rate."
+            )
             self.ax_loss.set_title(f"{head}: diverged at epoch {r.diverged_at}")
-            self.ax_fit.set_title(f"{head}, epoch {self.epochs}: no finite fit")
+            self.ax_fit.set_title(f"{head}, epoch {epoch}: no finite fit")
         else:
-            w, b = self.params
+            (w, b), (w_star, b_star) = self.params, self.closed_form
+            self.message = (
+                f"epoch {epoch}: w = {w:.4f}, b = {b:.4f}, MSE = {self.loss:.4g}; gap to the "
+                f"closed form: |Δw| = {abs(w - w_star):.2g}, |Δb| = {abs(b - b_star):.2g}"
+            )
             self.fit_line.set_ydata([b + w * v for v in self.xs])
             self.ax_loss.set_title(f"{head}: MSE = {self.loss:.4g} after {self.epochs} epochs")
             self.ax_fit.set_title(f"epoch {self.epochs}: w = {w:.4f}, b = {b:.4f}")
