@@ -1,7 +1,5 @@
 """Checks for the exercises of notebook 04 (the gradient by hand, the closed form, zero_grad)."""
 
-from __future__ import annotations
-
 from functools import lru_cache
 
 import torch

@@ -1,8 +1,6 @@
 """Checks for the exercises of notebook 05 (reduction and learning rate, shapes, multiple
 regression)."""
 
-from __future__ import annotations
-
 from functools import lru_cache
 
 import torch

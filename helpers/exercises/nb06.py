@@ -1,7 +1,5 @@
 """Checks for the exercises of notebook 06: each is its right answer plus its typical mistakes."""
 
-from __future__ import annotations
-
 import math
 
 import torch

@@ -1,7 +1,5 @@
 """Checks for the exercises of notebook 07 (mini-batches, scaling, reproducibility)."""
 
-from __future__ import annotations
-
 import torch
 
 from ..checks import Feedback, Mistake, call_safely, check_callable, compare

@@ -1,7 +1,5 @@
 """Checks for the exercises of notebook 08 (the Old Faithful data)."""
 
-from __future__ import annotations
-
 from functools import lru_cache
 
 import torch

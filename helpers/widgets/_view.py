@@ -7,8 +7,6 @@ the moving artists on it (matplotlib's *blitting*), then sends a quickly compres
 only when an axis changes its limits or scale.
 """
 
-from __future__ import annotations
-
 import io
 import math
 import numbers

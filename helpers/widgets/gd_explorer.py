@@ -10,8 +10,6 @@ finite, as notebook 02 does by hand.
     explorer.set(lr=0.25, steps=20)  # from Python (tests): then read explorer.path_line.get_xdata()
 """
 
-from __future__ import annotations
-
 import math
 
 from .. import plots

@@ -6,8 +6,6 @@ the MSE-vs-w curve at this b with its point, and the point on the (w, b) loss co
     explorer.set(w=1.5, b=0.5)  # from Python (tests): then read explorer.line.get_ydata()
 """
 
-from __future__ import annotations
-
 import torch
 
 from .. import plots

@@ -15,8 +15,6 @@ in float32 (the dtype of the notebook's model), training stops and the figure sa
     explorer.set(lr=0.02, optimizer="SGD + momentum")  # from Python (tests): then read the artists
 """
 
-from __future__ import annotations
-
 import math
 from typing import NamedTuple
 
