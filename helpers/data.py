@@ -144,7 +144,6 @@ def old_faithful_path():
     in an editable install and from a wheel alike.
     """
     from importlib.resources import files
-    from pathlib import Path
 
     return Path(files("helpers") / "datasets" / "old_faithful.csv")
 

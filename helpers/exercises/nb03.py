@@ -95,6 +95,5 @@ def check_train(fn) -> Feedback:
         ],
         hint="for each epoch and each (x, y) in order: forward and loss, backward, then update "
         "w in place inside torch.no_grad() and zero w.grad; return w (or w.item()).",
-        rtol=1e-5,
         atol=1e-6,
     )

@@ -65,7 +65,6 @@ def check_mse_any_shape(fn) -> Feedback:
         ],
         hint="make both 1-D before subtracting (e.g. .reshape(-1)), then take the mean of the "
         "squared errors.",
-        rtol=1e-5,
         atol=1e-6,
     )
 

@@ -38,9 +38,10 @@ class LineExplorer(Explorer):
 
     def _draw_fixed_parts(self) -> None:
         ax_fit, ax_curve, ax_contour = self.axes = self._figure(3, (12, 3.6))
-        (w0, w1), (b0, b1) = self.w_range, self.b_range
-        self.ws = [w0 + (w1 - w0) * i / (GRID - 1) for i in range(GRID)]
-        bs = [b0 + (b1 - b0) * i / (GRID - 1) for i in range(GRID)]
+        self.ws, bs = (
+            [lo + (hi - lo) * i / (GRID - 1) for i in range(GRID)]
+            for lo, hi in (self.w_range, self.b_range)
+        )
         top = max(self.mse(w, b) for w in self.w_range for b in self.b_range)  # the MSE is convex
 
         plots.scatter_fit(self.x, self.y, ax=ax_fit)
@@ -52,7 +53,7 @@ class LineExplorer(Explorer):
 
         plots.loss_vs_param(self.ws, self.ws, ax=ax_curve, name="w", ylabel="MSE")
         self.curve = ax_curve.lines[0]
-        (self.curve_point,) = ax_curve.plot([w0], [0.0], "o", color="crimson")
+        (self.curve_point,) = ax_curve.plot(self.ws[:1], [0.0], "o", color="crimson")
         ax_curve.set_ylim(0, 1.05 * top)
 
         levels = [2.0**k for k in range(12) if 2.0**k < top]  # 1, 2, 4, 8, ...
@@ -63,7 +64,7 @@ class LineExplorer(Explorer):
         b_best, w_best = least_squares(X, torch.tensor(self.y)).tolist()
         ax_contour.plot([w_best], [b_best], "*", color="black", markersize=12, label="minimum")
         ax_contour.legend(loc="upper right")
-        (self.contour_point,) = ax_contour.plot([w0], [b0], "o", color="crimson")
+        (self.contour_point,) = ax_contour.plot(self.ws[:1], bs[:1], "o", color="crimson")
         self.moving = [self.line, *self.residuals, ax_fit.legend(loc="upper left"), ax_fit.title]
         self.moving += [self.curve, self.curve_point, ax_curve.title, self.contour_point]
 
