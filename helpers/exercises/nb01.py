@@ -1,16 +1,16 @@
 """Checks for the exercises of notebook 01: each is its right answer plus its typical mistakes."""
 
-from ..checks import Feedback, Mistake, check_callable, compare
+from ..checks import Mistake, check_callable, compare
 from ..data import three_points
 
 _X, _Y = three_points()
 
 
-def _mse(w: float, b: float = 0.0) -> float:
+def _mse(w, b=0.0):
     return sum((w * x + b - y) ** 2 for x, y in zip(_X, _Y)) / len(_X)
 
 
-def check_squared_error(fn) -> Feedback:
+def check_squared_error(fn):
     """Exercise 1: squared_error(x, y, w) = (w * x - y) ** 2."""
     return check_callable(
         fn,
@@ -38,7 +38,7 @@ def check_squared_error(fn) -> Feedback:
     )
 
 
-def check_mse_at_1_25(answer) -> Feedback:
+def check_mse_at_1_25(answer):
     """Exercise 2: the MSE of the 3-point data at w = 1.25 (no bias): 2.625."""
     errors = [1.25 * x - y for x, y in zip(_X, _Y)]  # -0.75, -1.5, -2.25
     return compare(
@@ -71,7 +71,7 @@ def check_mse_at_1_25(answer) -> Feedback:
     )
 
 
-def check_best_w_with_b1(answer) -> Feedback:
+def check_best_w_with_b1(answer):
     """Exercise 3: the w (to two decimals) of the smallest MSE when b = 1 (exactly 11/7)."""
     best = sum(x * (y - 1.0) for x, y in zip(_X, _Y)) / sum(x * x for x in _X)
     return compare(

@@ -1,12 +1,12 @@
 """Checks for the exercises of notebook 02: each is its right answer plus its typical mistakes."""
 
-from ..checks import Feedback, Mistake, check_callable, compare
+from ..checks import Mistake, check_callable, compare
 from ..data import three_points
 
 _X, _Y = three_points()
 
 
-def _epoch(w: float, lr: float = 0.01) -> float:
+def _epoch(w, lr=0.01):
     """One epoch of per-sample gradient descent, the samples in order."""
     for x, y in zip(_X, _Y):
         w = w - lr * 2 * x * (x * w - y)
@@ -17,7 +17,7 @@ def _grad_b(w, b):
     return sum(2 * (w * x + b - y) for x, y in zip(_X, _Y)) / len(_X)
 
 
-def check_mse_gradient_b(fn) -> Feedback:
+def check_mse_gradient_b(fn):
     """Exercise 1: d MSE/d b for H(x) = w x + b: the mean over the samples of 2 (w x + b - y)."""
     return check_callable(
         fn,
@@ -55,7 +55,7 @@ def check_mse_gradient_b(fn) -> Feedback:
     )
 
 
-def check_w_after_one_epoch(answer) -> Feedback:
+def check_w_after_one_epoch(answer):
     """Exercise 2: w after one epoch of per-sample descent from w = 3.0, lr = 0.01."""
     grads_at_start = [2 * x * (x * 3.0 - y) for x, y in zip(_X, _Y)]  # 2, 8, 18
     return compare(
@@ -88,7 +88,7 @@ def check_w_after_one_epoch(answer) -> Feedback:
     )
 
 
-def check_lr_limit(answer) -> Feedback:
+def check_lr_limit(answer):
     """Exercise 3: the learning rate above which batch descent diverges (3/14), to two decimals."""
     limit = 2 / (2 * sum(x * x for x in _X) / len(_X))  # 2 / curvature = 3/14
     return compare(

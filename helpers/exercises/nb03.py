@@ -1,13 +1,13 @@
 """Checks for the exercises of notebook 03 (the chain rule by hand, accumulating gradients, training
 with autograd)."""
 
-from ..checks import Feedback, Mistake, check_callable, compare
+from ..checks import Mistake, check_callable, compare
 from ..data import three_points
 
 _X, _Y = three_points()
 
 
-def check_x_grad(answer) -> Feedback:
+def check_x_grad(answer):
     """Exercise 1: x = [1., -2.], z = 3 * x**2 + 1, loss = z.sum(): x.grad = 6 x = [6., -12.]."""
     return compare(
         answer,
@@ -28,7 +28,7 @@ def check_x_grad(answer) -> Feedback:
     )
 
 
-def check_accumulated_grad(answer) -> Feedback:
+def check_accumulated_grad(answer):
     """Exercise 2: backward three times on (2 w - 4)**2 at w = 1, never zeroed: 3 * (-8) = -24."""
     return compare(
         answer,
@@ -50,7 +50,7 @@ def check_accumulated_grad(answer) -> Feedback:
     )
 
 
-def _train(lr: float, num_epochs: int) -> float:
+def _train(lr, num_epochs):
     """Notebook 02's hand-gradient loop: what training with autograd must reproduce."""
     w = 1.0
     for _ in range(num_epochs):
@@ -59,7 +59,7 @@ def _train(lr: float, num_epochs: int) -> float:
     return w
 
 
-def _train_without_zeroing(lr: float, num_epochs: int) -> float:
+def _train_without_zeroing(lr, num_epochs):
     """The same loop when w.grad is never zeroed: every step uses the sum of all gradients
     so far."""
     w, grad = 1.0, 0.0
@@ -70,7 +70,7 @@ def _train_without_zeroing(lr: float, num_epochs: int) -> float:
     return w
 
 
-def check_train(fn) -> Feedback:
+def check_train(fn):
     """Exercise 3: train(lr, num_epochs) -> w after per-sample training with autograd
     from w = 1.0."""
     return check_callable(

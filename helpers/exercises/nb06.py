@@ -24,7 +24,7 @@ _LAYER_MISTAKES = (
 )
 
 
-def check_two_feature_model(cls) -> Feedback:
+def check_two_feature_model(cls):
     """Exercise 1: ``TwoFeatureModel`` holds one ``nn.Linear(2, 1)``; forward returns its output."""
     name = "TwoFeatureModel"
     if is_unfilled(cls):
@@ -77,7 +77,7 @@ _TRAIN_HINT = (
 )
 
 
-def _fresh_model() -> nn.Linear:
+def _fresh_model():
     model = nn.Linear(1, 1)
     with torch.no_grad():
         model.weight.fill_(0.5)
@@ -85,7 +85,7 @@ def _fresh_model() -> nn.Linear:
     return model
 
 
-def _run(*, clear: bool = True, record_after: bool = False) -> tuple[list[float], list[float]]:
+def _run(*, clear=True, record_after=False):
     """The check's own run (or a typical mistake of it): the losses and the final [w, b]."""
     model = _fresh_model()
     optimizer = torch.optim.SGD(model.parameters(), lr=_LR)
@@ -101,7 +101,7 @@ def _run(*, clear: bool = True, record_after: bool = False) -> tuple[list[float]
     return losses, [model.weight.item(), model.bias.item()]
 
 
-def check_train(fn) -> Feedback:
+def check_train(fn):
     """Exercise 2: ``train(model, X, y, lr, num_epochs)`` trains in place, returns the losses."""
     name = "train"
     model = _fresh_model()
@@ -169,7 +169,7 @@ _L1_HINT = (
 )
 
 
-def check_l1_min_steps(answer) -> Feedback:
+def check_l1_min_steps(answer):
     """Exercise 3: the fewest SGD steps for b to go from -0.4414 to 3 under L1, lr = 0.01 (345)."""
     distance = B_TARGET - B_START
     short = B_START + (L1_MIN_STEPS - 1) * L1_LR

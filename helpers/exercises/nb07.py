@@ -5,7 +5,7 @@ import torch
 from ..checks import Feedback, Mistake, call_safely, check_callable, compare
 
 
-def check_updates_per_epoch(fn) -> Feedback:
+def check_updates_per_epoch(fn):
     """Exercise 1: updates_per_epoch(n, batch_size) = ceil(n / batch_size), exactly."""
     cases = [((100, 10), 10), ((100, 32), 4), ((272, 64), 5), ((5, 10), 1), ((100, 1), 100)]
     mistakes = [
@@ -36,7 +36,7 @@ _CASES = [
 ]
 
 
-def check_to_original_units(fn, *, rtol: float = 1e-5) -> Feedback:
+def check_to_original_units(fn, *, rtol=1e-5):
     """Exercise 2: map (w_std, b_std), learned on (x - mean) / std, back to the original units.
 
     b_std + sum_j w_std[j] (x[j] - mean[j]) / std[j] = b + sum_j w[j] x[j]
@@ -85,7 +85,7 @@ def check_to_original_units(fn, *, rtol: float = 1e-5) -> Feedback:
     return Feedback(True, f"{name} gives the right (w, b) in all {len(_CASES)} test cases.")
 
 
-def _two_epochs(loader) -> list[list[list[int]]]:
+def _two_epochs(loader):
     """The sample numbers in each batch of two epochs of a loader over TensorDataset(arange(n))."""
     return [[batch[0].reshape(-1).tolist() for batch in loader] for _ in range(2)]
 
@@ -103,7 +103,7 @@ _GLOBAL_HINT = (
 )
 
 
-def check_reproducible_loader(make_loader) -> Feedback:
+def check_reproducible_loader(make_loader):
     """Exercise 3: make_loader(dataset) -> a DataLoader with batches of 10, shuffled every epoch,
     the same batches (two epochs compared) every time it is built, no global random draw.
     """

@@ -4,14 +4,14 @@ from functools import lru_cache
 
 import torch
 
-from ..checks import Feedback, Mistake, compare
+from ..checks import Mistake, compare
 
 #: The exercises ask for 4 significant digits: answers within this relative tolerance are right.
 RTOL = 1e-3
 
 
 @lru_cache(maxsize=1)
-def _reference() -> dict[str, float]:
+def _reference():
     """The expected answers, computed in float64 from the shipped data (read once)."""
     from ..checks import least_squares
     from ..data import old_faithful
@@ -36,7 +36,7 @@ def _reference() -> dict[str, float]:
     }
 
 
-def check_reverse_slope(answer) -> Feedback:
+def check_reverse_slope(answer):
     """Exercise 1: the least-squares slope of eruptions (y) on waiting (x), all 272 rows."""
     ref = _reference()
     mistakes = [
@@ -57,7 +57,7 @@ def check_reverse_slope(answer) -> Feedback:
     )
 
 
-def check_r2_all(answer) -> Feedback:
+def check_r2_all(answer):
     """Exercise 2: R² of the least-squares line fitted to all 272 rows (= r², the correlation²)."""
     ref = _reference()
     mistakes = [
@@ -75,7 +75,7 @@ def check_r2_all(answer) -> Feedback:
     return compare(answer, ref["r2_all"], name="r2_all", mistakes=mistakes, hint=hint, rtol=RTOL)
 
 
-def check_r2_long(answer) -> Feedback:
+def check_r2_long(answer):
     """Exercise 3: R² of the closed-form line fitted to the long eruptions only (> 3 minutes)."""
     ref = _reference()
     keep = "keep only the eruptions longer than 3 minutes"

@@ -31,12 +31,12 @@ class LineExplorer(Explorer):
         self._draw_fixed_parts()
         self.set()
 
-    def mse(self, w=None, b=None) -> float:
+    def mse(self, w=None, b=None):
         """Mean squared error of the data at (w, b) (the current values by default)."""
         w, b = self.w if w is None else w, self.b if b is None else b
         return sum((w * x + b - y) ** 2 for x, y in zip(self.x, self.y)) / len(self.x)
 
-    def _draw_fixed_parts(self) -> None:
+    def _draw_fixed_parts(self):
         ax_fit, ax_curve, ax_contour = self.axes = self._figure(3, (12, 3.6))
         self.ws, bs = (
             [lo + (hi - lo) * i / (GRID - 1) for i in range(GRID)]
@@ -68,7 +68,7 @@ class LineExplorer(Explorer):
         self.moving = [self.line, *self.residuals, ax_fit.legend(loc="upper left"), ax_fit.title]
         self.moving += [self.curve, self.curve_point, ax_curve.title, self.contour_point]
 
-    def update(self) -> None:
+    def update(self):
         w, b, loss = self.w, self.b, self.mse()
         self.line.set_ydata([w * x + b for x in self.xs])
         for segment, x, y in zip(self.residuals, self.x, self.y):

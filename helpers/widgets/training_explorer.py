@@ -41,7 +41,7 @@ class Run(NamedTuple):
     diverged_at: int | None
 
 
-def _initial_parameters(seed: int) -> tuple[float, float]:
+def _initial_parameters(seed):
     """(w, b) of ``nn.Linear(1, 1)`` created right after ``torch.manual_seed(seed)``."""
     gen = torch.Generator().manual_seed(seed)
     weight, bias = torch.empty(1, 1), torch.empty(1)
@@ -75,12 +75,12 @@ class TrainingExplorer(Explorer):
         self._draw_fixed_parts()
         self.set()
 
-    def _loss(self, w: float, b: float) -> float:
+    def _loss(self, w, b):
         """MSE at (w, b), written around the optimum so that it stays accurate near the minimum."""
         dw, db = w - self.closed_form[0], b - self.closed_form[1]
         return max(self.min_loss + self._sxx * dw * dw + 2.0 * self._sx * dw * db + db * db, 0.0)
 
-    def run(self, lr=None, optimizer=None) -> Run:
+    def run(self, lr=None, optimizer=None):
         """Full-batch training for max_epochs epochs, as torch.optim.SGD does it (in float64),
         once per (lr, optimizer): the current ones by default."""
         key = (lr or self.lr, optimizer or self.optimizer)
@@ -107,7 +107,7 @@ class TrainingExplorer(Explorer):
         self._runs[key] = Run(ws, bs, losses, diverged_at)
         return self._runs[key]
 
-    def _draw_fixed_parts(self) -> None:
+    def _draw_fixed_parts(self):
         self.ax_loss, self.ax_fit = self._figure(2, (10, 3.5))
         first = self._loss(*self.init)
         plots.loss_curve([first], ax=self.ax_loss, logy=True, label="training loss")
@@ -156,7 +156,7 @@ class TrainingExplorer(Explorer):
             self.message_text,
         ]
 
-    def update(self) -> None:
+    def update(self):
         """Read the run at the current epoch (``diverged``; ``params`` (w, b) and ``loss``, None
         once diverged; ``message``: what the figure says, one line), then move the artists."""
         r, head = self.run(), f"{self.optimizer}, lr = {self.lr:.3g}"
