@@ -95,7 +95,7 @@ def check_best_w_with_b1(answer):
                 "that is the best w for b = −1: the model is w·x + b with b = +1.",
             ),
             Mistake(
-                lambda got: bool(abs(got - best) < 0.05),
+                lambda got: abs(got - best) < 0.05,
                 "close, but not to two decimals: search a finer grid of w (steps of 0.01).",
             ),
         ],

@@ -79,7 +79,7 @@ def check_w_after_one_epoch(answer):
                 "this exercise starts from w = 3.0.",
             ),
             Mistake(
-                lambda got: bool(got > 3.0),
+                lambda got: got > 3.0,
                 "w should move towards 2: subtract lr · gradient "
                 "(the gradient is positive while w > 2).",
             ),
@@ -110,16 +110,16 @@ def check_lr_limit(answer):
                 "larger than at the start, so the limit lies below 0.22.",
             ),
             Mistake(
-                lambda got: bool(abs(got - 3 / 28) < 0.005),
+                lambda got: abs(got - 3 / 28) < 0.005,
                 "above that rate the run zigzags around 2, but it still converges: "
                 "the limit is where the zigzag grows.",
             ),
             Mistake(
-                lambda got: bool(got < 0.2),
+                lambda got: got < 0.2,
                 "lr = 0.2 still converges (section 4), so the limit is above it.",
             ),
             Mistake(
-                lambda got: bool(got > 0.25),
+                lambda got: got > 0.25,
                 "lr = 0.25 already diverges (section 4), so the limit is below it.",
             ),
         ],

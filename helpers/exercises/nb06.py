@@ -30,10 +30,8 @@ def check_two_feature_model(cls):
     if is_unfilled(cls):
         return not_filled(name)
     if not (isinstance(cls, type) and issubclass(cls, nn.Module)):
-        got = type(cls).__name__
-        return Feedback(
-            False, f"{name} should be a class that subclasses nn.Module, got {got}.", _MODEL_HINT
-        )
+        message = f"{name} should be a class that subclasses nn.Module, got {type(cls).__name__}."
+        return Feedback(False, message, _MODEL_HINT)
     model, problem = call_safely(cls, name=name, hint=_MODEL_HINT)
     if problem is not None:
         return problem
@@ -139,7 +137,7 @@ def check_train(fn):
             "on, computed before optimizer.step().",
         ),
         Mistake(
-            lambda g: bool((g == g[0]).all()),
+            lambda g: (g == g[0]).all(),
             "the loss never changes, so the parameters are not updated: call optimizer.step() "
             "after loss.backward(), with an optimizer built on model.parameters().",
         ),
@@ -180,11 +178,11 @@ def check_l1_min_steps(answer):
         ),
         Mistake(distance, "that is the distance b must travel, not a number of steps; " + _L1_HINT),
         Mistake(
-            lambda g: bool(L1_MIN_STEPS - 1 < g < L1_MIN_STEPS),
+            lambda g: L1_MIN_STEPS - 1 < g < L1_MIN_STEPS,
             "a step is all or nothing: give a whole number, rounded up.",
         ),
         Mistake(
-            lambda g: bool(abs(g - distance / (2 * L1_LR)) <= 1),
+            lambda g: abs(g - distance / (2 * L1_LR)) <= 1,
             "that would need steps of 2·lr, the MSE's gradient 2·mean(residual) at residual 1; "
             "under L1 b's gradient is mean(sign(residual)), at most 1 in size.",
         ),

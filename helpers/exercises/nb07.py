@@ -44,9 +44,9 @@ def check_to_original_units(fn, *, rtol=1e-5):
     """
     name = "to_original_units"
     hint = "expand b_std + Σ w_std·(x − mean)/std; collect what multiplies x and what is left over."
-    for w_std, b_std, mean, std in _CASES:
-        args = (w_std.clone(), b_std.clone(), mean.clone(), std.clone())
-        got, problem = call_safely(fn, *args, name=name, hint=hint)
+    for case in _CASES:
+        w_std, b_std, mean, std = case
+        got, problem = call_safely(fn, *(t.clone() for t in case), name=name, hint=hint)
         if problem is not None:
             return problem
         if not isinstance(got, (tuple, list)) or len(got) != 2:
@@ -120,14 +120,14 @@ def check_reproducible_loader(make_loader):
         if problem is not None:
             return problem
         torch.set_rng_state(state)
-        runs = []
-        for _ in range(2):  # build two loaders, two epochs each
-            epochs, problem = call_safely(
-                lambda ds: _two_epochs(make_loader(ds)), dataset, name=name, hint=_SHUFFLE_HINT
-            )
-            if problem is not None:
-                return problem
-            runs.append(epochs)
+        runs, problem = call_safely(
+            lambda ds: [_two_epochs(make_loader(ds)) for _ in range(2)],  # two loaders
+            dataset,
+            name=name,
+            hint=_SHUFFLE_HINT,
+        )
+        if problem is not None:
+            return problem
         moved_global = not torch.equal(state, torch.get_rng_state())
     finally:
         torch.set_rng_state(state)  # leave the learner's global random state as it was
