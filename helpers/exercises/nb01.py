@@ -10,6 +10,11 @@ def _mse(w, b=0.0):
     return sum((w * x + b - y) ** 2 for x, y in zip(_X, _Y)) / len(_X)
 
 
+def _best_w(b):
+    """The w of the smallest MSE at this b (where d MSE / d w = 0)."""
+    return sum(x * (y - b) for x, y in zip(_X, _Y)) / sum(x * x for x in _X)
+
+
 def check_squared_error(fn):
     """Exercise 1: squared_error(x, y, w) = (w * x - y) ** 2."""
     return check_callable(
@@ -73,7 +78,7 @@ def check_mse_at_1_25(answer):
 
 def check_best_w_with_b1(answer):
     """Exercise 3: the w (to two decimals) of the smallest MSE when b = 1 (exactly 11/7)."""
-    best = sum(x * (y - 1.0) for x, y in zip(_X, _Y)) / sum(x * x for x in _X)
+    best = _best_w(1.0)
     return compare(
         answer,
         best,
@@ -91,7 +96,7 @@ def check_best_w_with_b1(answer):
                 "that looks like the smallest MSE itself: the answer is the w where it occurs.",
             ),
             Mistake(
-                sum(x * (y + 1.0) for x, y in zip(_X, _Y)) / sum(x * x for x in _X),
+                _best_w(-1.0),
                 "that is the best w for b = −1: the model is w·x + b with b = +1.",
             ),
             Mistake(

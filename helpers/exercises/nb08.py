@@ -36,6 +36,11 @@ def _reference():
     }
 
 
+def _compare(answer, key, mistakes, hint):
+    """Check ``answer`` against the reference value ``key`` (its name), to 4 significant digits."""
+    return compare(answer, _reference()[key], name=key, mistakes=mistakes, hint=hint, rtol=RTOL)
+
+
 def check_reverse_slope(answer):
     """Exercise 1: the least-squares slope of eruptions (y) on waiting (x), all 272 rows."""
     ref = _reference()
@@ -52,9 +57,7 @@ def check_reverse_slope(answer):
         ),
     ]
     hint = "fit eruptions = b + w · waiting by least squares (design matrix [1, waiting]); take w."
-    return compare(
-        answer, ref["reverse_slope"], name="reverse_slope", mistakes=mistakes, hint=hint, rtol=RTOL
-    )
+    return _compare(answer, "reverse_slope", mistakes, hint)
 
 
 def check_r2_all(answer):
@@ -72,7 +75,7 @@ def check_r2_all(answer):
         ),
     ]
     hint = "fit the closed form on all 272 rows and compute 1 − SS_res / SS_tot of its predictions."
-    return compare(answer, ref["r2_all"], name="r2_all", mistakes=mistakes, hint=hint, rtol=RTOL)
+    return _compare(answer, "r2_all", mistakes, hint)
 
 
 def check_r2_long(answer):
@@ -91,4 +94,4 @@ def check_r2_long(answer):
         "select long = eruptions > 3, fit the closed form on eruptions[long] and waiting[long], "
         "then compute 1 − SS_res / SS_tot."
     )
-    return compare(answer, ref["r2_long"], name="r2_long", mistakes=mistakes, hint=hint, rtol=RTOL)
+    return _compare(answer, "r2_long", mistakes, hint)
