@@ -22,12 +22,7 @@ def check_mse_gradient_b(fn):
     return check_callable(
         fn,
         name="mse_gradient_b",
-        cases=[
-            ((2.0, 0.0), 0.0),
-            ((1.0, 0.5), _grad_b(1.0, 0.5)),
-            ((1.0, 0.0), _grad_b(1.0, 0.0)),
-            ((2.5, -1.5), _grad_b(2.5, -1.5)),
-        ],
+        cases=[(wb, _grad_b(*wb)) for wb in ((2.0, 0.0), (1.0, 0.5), (1.0, 0.0), (2.5, -1.5))],
         mistakes=[
             Mistake(
                 lambda w, b: 3 * _grad_b(w, b),

@@ -76,11 +76,7 @@ def check_train(fn):
     return check_callable(
         fn,
         name="train",
-        cases=[
-            ((0.01, 10), _train(0.01, 10)),
-            ((0.05, 2), _train(0.05, 2)),
-            ((0.001, 1), _train(0.001, 1)),
-        ],
+        cases=[(args, _train(*args)) for args in ((0.01, 10), (0.05, 2), (0.001, 1))],
         mistakes=[
             Mistake(
                 _train_without_zeroing,

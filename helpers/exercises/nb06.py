@@ -103,8 +103,9 @@ def check_train(fn):
     """Exercise 2: ``train(model, X, y, lr, num_epochs)`` trains in place, returns the losses."""
     name = "train"
     model = _fresh_model()
-    args = (model, _X3.clone(), _Y3.clone(), _LR, _EPOCHS)
-    got, problem = call_safely(fn, *args, name=name, hint=_TRAIN_HINT)
+    got, problem = call_safely(
+        fn, model, _X3.clone(), _Y3.clone(), _LR, _EPOCHS, name=name, hint=_TRAIN_HINT
+    )
     if problem == not_filled(name) and model.weight.item() != 0.5:  # trained, returned nothing
         return Feedback(False, f"{name} returns nothing: end it with `return losses`.", _TRAIN_HINT)
     if problem is not None:

@@ -61,18 +61,18 @@ class GradientDescentExplorer(Explorer):
             self.losses.append(loss)
 
     def _describe(self):
-        head, factor = f"lr = {self.lr:.3g}, ", 1 - self.lr * self.curvature
+        text, factor = f"lr = {self.lr:.3g}, ", 1 - self.lr * self.curvature
         if self.stopped_at is not None:
-            return head + (
+            return text + (
                 f"diverged: the loss is no longer finite ({self.last_loss}) at step "
                 f"{self.stopped_at} of {self.steps}, stopped"
             )
-        done = f"{len(self.path) - 1} steps: w = {self.path[-1]:.4f}, MSE = {self.losses[-1]:.3g}"
+        text += f"{len(self.path) - 1} steps: w = {self.path[-1]:.4f}, MSE = {self.losses[-1]:.3g}"
         if math.isclose(abs(factor), 1.0, rel_tol=1e-9):
-            return head + done + " - on the edge (w bounces between two values for ever)"
+            return text + " - on the edge (w bounces between two values for ever)"
         if abs(factor) > 1:
-            return head + done + f" - diverging (|w - w*| grows x{abs(factor):.3g} per step)"
-        return head + done + (" - zigzag (overshoots, but converges)" if factor < 0 else "")
+            return text + f" - diverging (|w - w*| grows x{abs(factor):.3g} per step)"
+        return text + (" - zigzag (overshoots, but converges)" if factor < 0 else "")
 
     def _draw_fixed_parts(self):
         ax_curve, ax_steps = self.axes = self._figure(2, (10, 3.5), width_ratios=[3, 2])

@@ -51,7 +51,7 @@ class LineExplorer(Explorer):
         lo, hi = min(self.y + [0.0]), max(self.y + [0.0])
         ax_fit.set_ylim(lo - (hi - lo) / 2 - 1, hi + (hi - lo) / 2 + 1)  # the data, not every line
 
-        plots.loss_vs_param(self.ws, self.ws, ax=ax_curve, name="w", ylabel="MSE")
+        plots.loss_vs_param(self.ws, self.ws, ax=ax_curve, ylabel="MSE")
         self.curve = ax_curve.lines[0]
         (self.curve_point,) = ax_curve.plot(self.ws[:1], [0.0], "o", color="crimson")
         ax_curve.set_ylim(0, 1.05 * top)
