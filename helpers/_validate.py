@@ -45,11 +45,6 @@ def finite_float(value, *, name, minimum=None):
     return float(value)
 
 
-def non_negative_float(value, *, name):
-    """``value`` as a float if it is a finite number >= 0 (a noise level, a scale)."""
-    return finite_float(value, name=name, minimum=0)
-
-
 def tensor(value, *, name, ndim=None):
     """``value`` if it is a tensor (with one of the ranks ``ndim``) holding only finite values."""
     if not isinstance(value, torch.Tensor):

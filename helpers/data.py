@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import torch
 
-from ._validate import generator_or_seed, non_negative_float, positive_int
+from ._validate import finite_float, generator_or_seed, positive_int
 from .device import pick_device
 
 #: Seed of the classic design-matrix experiments (notebooks 04, 05, 07).
@@ -42,7 +42,7 @@ def _checked(n, noise, seed, generator, device, default_seed):
     """The arguments every generator shares, checked: n, noise, the generator, the device."""
     return (
         positive_int(n, name="n"),
-        non_negative_float(noise, name="noise"),
+        finite_float(noise, name="noise", minimum=0),
         generator_or_seed(seed, generator, default_seed=default_seed),
         pick_device(device),
     )
@@ -98,7 +98,7 @@ def scaled_normal_data(n=100, *, seed=None, generator=None, scale=10.0, noise=3.
     Returns ``(X, y)``, both (n, 1).
     """
     n, noise, gen, dev = _checked(n, noise, seed, generator, device, 0)
-    X = non_negative_float(scale, name="scale") * torch.randn(n, 1, generator=gen)
+    X = finite_float(scale, name="scale", minimum=0) * torch.randn(n, 1, generator=gen)
     y = X + noise * torch.randn(n, 1, generator=gen)
     return X.to(dev), y.to(dev)
 
@@ -144,7 +144,6 @@ def old_faithful_path():
     in an editable install and from a wheel alike.
     """
     from importlib.resources import files
-    from pathlib import Path
 
     return Path(files("helpers") / "datasets" / "old_faithful.csv")
 

@@ -140,8 +140,6 @@ def graph_diagram(nodes, edges, *, labels=None, edge_labels=None, colors=None, a
             arrowprops=dict(
                 arrowstyle="-|>",
                 color="dimgrey",
-                shrinkA=2,
-                shrinkB=2,
                 patchA=boxes[a].get_bbox_patch(),
                 patchB=boxes[b].get_bbox_patch(),
             ),

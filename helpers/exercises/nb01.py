@@ -1,17 +1,21 @@
 """Checks for the exercises of notebook 01: each is its right answer plus its typical mistakes."""
 
-from __future__ import annotations
+from ..checks import Mistake, check_callable, compare
+from ..data import three_points
 
-from ..checks import Feedback, Mistake, check_callable, compare
-
-_X, _Y = [1.0, 2.0, 3.0], [2.0, 4.0, 6.0]
+_X, _Y = three_points()
 
 
-def _mse(w: float, b: float = 0.0) -> float:
+def _mse(w, b=0.0):
     return sum((w * x + b - y) ** 2 for x, y in zip(_X, _Y)) / len(_X)
 
 
-def check_squared_error(fn) -> Feedback:
+def _best_w(b):
+    """The w of the smallest MSE at this b (where d MSE / d w = 0)."""
+    return sum(x * (y - b) for x, y in zip(_X, _Y)) / sum(x * x for x in _X)
+
+
+def check_squared_error(fn):
     """Exercise 1: squared_error(x, y, w) = (w * x - y) ** 2."""
     return check_callable(
         fn,
@@ -39,7 +43,7 @@ def check_squared_error(fn) -> Feedback:
     )
 
 
-def check_mse_at_1_25(answer) -> Feedback:
+def check_mse_at_1_25(answer):
     """Exercise 2: the MSE of the 3-point data at w = 1.25 (no bias): 2.625."""
     errors = [1.25 * x - y for x, y in zip(_X, _Y)]  # -0.75, -1.5, -2.25
     return compare(
@@ -72,9 +76,9 @@ def check_mse_at_1_25(answer) -> Feedback:
     )
 
 
-def check_best_w_with_b1(answer) -> Feedback:
+def check_best_w_with_b1(answer):
     """Exercise 3: the w (to two decimals) of the smallest MSE when b = 1 (exactly 11/7)."""
-    best = sum(x * (y - 1.0) for x, y in zip(_X, _Y)) / sum(x * x for x in _X)
+    best = _best_w(1.0)
     return compare(
         answer,
         best,
@@ -92,11 +96,11 @@ def check_best_w_with_b1(answer) -> Feedback:
                 "that looks like the smallest MSE itself: the answer is the w where it occurs.",
             ),
             Mistake(
-                sum(x * (y + 1.0) for x, y in zip(_X, _Y)) / sum(x * x for x in _X),
+                _best_w(-1.0),
                 "that is the best w for b = −1: the model is w·x + b with b = +1.",
             ),
             Mistake(
-                lambda got: bool(abs(got - best) < 0.05),
+                lambda got: abs(got - best) < 0.05,
                 "close, but not to two decimals: search a finer grid of w (steps of 0.01).",
             ),
         ],

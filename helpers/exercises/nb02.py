@@ -1,13 +1,12 @@
 """Checks for the exercises of notebook 02: each is its right answer plus its typical mistakes."""
 
-from __future__ import annotations
+from ..checks import Mistake, check_callable, compare
+from ..data import three_points
 
-from ..checks import Feedback, Mistake, check_callable, compare
-
-_X, _Y = [1.0, 2.0, 3.0], [2.0, 4.0, 6.0]
+_X, _Y = three_points()
 
 
-def _epoch(w: float, lr: float = 0.01) -> float:
+def _epoch(w, lr=0.01):
     """One epoch of per-sample gradient descent, the samples in order."""
     for x, y in zip(_X, _Y):
         w = w - lr * 2 * x * (x * w - y)
@@ -18,17 +17,12 @@ def _grad_b(w, b):
     return sum(2 * (w * x + b - y) for x, y in zip(_X, _Y)) / len(_X)
 
 
-def check_mse_gradient_b(fn) -> Feedback:
+def check_mse_gradient_b(fn):
     """Exercise 1: d MSE/d b for H(x) = w x + b: the mean over the samples of 2 (w x + b - y)."""
     return check_callable(
         fn,
         name="mse_gradient_b",
-        cases=[
-            ((2.0, 0.0), 0.0),
-            ((1.0, 0.5), _grad_b(1.0, 0.5)),
-            ((1.0, 0.0), _grad_b(1.0, 0.0)),
-            ((2.5, -1.5), _grad_b(2.5, -1.5)),
-        ],
+        cases=[(wb, _grad_b(*wb)) for wb in ((2.0, 0.0), (1.0, 0.5), (1.0, 0.0), (2.5, -1.5))],
         mistakes=[
             Mistake(
                 lambda w, b: 3 * _grad_b(w, b),
@@ -56,7 +50,7 @@ def check_mse_gradient_b(fn) -> Feedback:
     )
 
 
-def check_w_after_one_epoch(answer) -> Feedback:
+def check_w_after_one_epoch(answer):
     """Exercise 2: w after one epoch of per-sample descent from w = 3.0, lr = 0.01."""
     grads_at_start = [2 * x * (x * 3.0 - y) for x, y in zip(_X, _Y)]  # 2, 8, 18
     return compare(
@@ -80,7 +74,7 @@ def check_w_after_one_epoch(answer) -> Feedback:
                 "this exercise starts from w = 3.0.",
             ),
             Mistake(
-                lambda got: bool(got > 3.0),
+                lambda got: got > 3.0,
                 "w should move towards 2: subtract lr · gradient "
                 "(the gradient is positive while w > 2).",
             ),
@@ -89,7 +83,7 @@ def check_w_after_one_epoch(answer) -> Feedback:
     )
 
 
-def check_lr_limit(answer) -> Feedback:
+def check_lr_limit(answer):
     """Exercise 3: the learning rate above which batch descent diverges (3/14), to two decimals."""
     limit = 2 / (2 * sum(x * x for x in _X) / len(_X))  # 2 / curvature = 3/14
     return compare(
@@ -111,16 +105,16 @@ def check_lr_limit(answer) -> Feedback:
                 "larger than at the start, so the limit lies below 0.22.",
             ),
             Mistake(
-                lambda got: bool(abs(got - 3 / 28) < 0.005),
+                lambda got: abs(got - 3 / 28) < 0.005,
                 "above that rate the run zigzags around 2, but it still converges: "
                 "the limit is where the zigzag grows.",
             ),
             Mistake(
-                lambda got: bool(got < 0.2),
+                lambda got: got < 0.2,
                 "lr = 0.2 still converges (section 4), so the limit is above it.",
             ),
             Mistake(
-                lambda got: bool(got > 0.25),
+                lambda got: got > 0.25,
                 "lr = 0.25 already diverges (section 4), so the limit is below it.",
             ),
         ],

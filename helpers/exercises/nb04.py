@@ -1,12 +1,10 @@
 """Checks for the exercises of notebook 04 (the gradient by hand, the closed form, zero_grad)."""
 
-from __future__ import annotations
-
 from functools import lru_cache
 
 import torch
 
-from ..checks import Feedback, Mistake, check_callable, compare, least_squares
+from ..checks import Mistake, check_callable, compare, least_squares
 from ..data import CLASSIC_SEED, linear_data
 
 _START = (-5.0, 10.0)
@@ -14,18 +12,18 @@ _LR = 0.001
 
 
 @lru_cache(maxsize=1)
-def _data() -> tuple[torch.Tensor, torch.Tensor]:
+def _data():
     d = linear_data(seed=CLASSIC_SEED)
     return d.X, d.y
 
 
-def _autograd_grad(X: torch.Tensor, y: torch.Tensor, What: torch.Tensor) -> torch.Tensor:
+def _autograd_grad(X, y, What):
     What = What.detach().clone().requires_grad_(True)
     torch.sum((y - X @ What) ** 2).backward()
     return What.grad
 
 
-def check_sum_loss_grad(fn) -> Feedback:
+def check_sum_loss_grad(fn):
     """Exercise 1: sum_loss_grad(X, y, What) = -2 X^T (y - X What), by hand, no autograd."""
     X, y = _data()
     X3 = torch.tensor([[1.0, 1.0], [1.0, 2.0], [1.0, 3.0]])
@@ -59,7 +57,7 @@ def check_sum_loss_grad(fn) -> Feedback:
     )
 
 
-def check_closed_form(answer) -> Feedback:
+def check_closed_form(answer):
     """Exercise 2: the least-squares What of the first 50 samples (normal equations),
     to 4 digits."""
     X, y = _data()
@@ -87,7 +85,7 @@ def check_closed_form(answer) -> Feedback:
 
 
 @lru_cache(maxsize=1)
-def _two_gradients() -> tuple[torch.Tensor, torch.Tensor]:
+def _two_gradients():
     """The gradient g0 at the start and g1 after one update (the gradient was zeroed in between)."""
     X, y = _data()
     What = torch.tensor(_START)
@@ -96,7 +94,7 @@ def _two_gradients() -> tuple[torch.Tensor, torch.Tensor]:
     return g0, g1
 
 
-def check_grad_without_zero_grad(answer) -> Feedback:
+def check_grad_without_zero_grad(answer):
     """Exercise 3: What.grad after two epochs of the four steps with no zeroing (= g0 + g1)."""
     g0, g1 = _two_gradients()
     return compare(

@@ -1,7 +1,5 @@
 """Checks for the exercises of notebook 06: each is its right answer plus its typical mistakes."""
 
-from __future__ import annotations
-
 import math
 
 import torch
@@ -26,16 +24,14 @@ _LAYER_MISTAKES = (
 )
 
 
-def check_two_feature_model(cls) -> Feedback:
+def check_two_feature_model(cls):
     """Exercise 1: ``TwoFeatureModel`` holds one ``nn.Linear(2, 1)``; forward returns its output."""
     name = "TwoFeatureModel"
     if is_unfilled(cls):
         return not_filled(name)
     if not (isinstance(cls, type) and issubclass(cls, nn.Module)):
-        got = type(cls).__name__
-        return Feedback(
-            False, f"{name} should be a class that subclasses nn.Module, got {got}.", _MODEL_HINT
-        )
+        message = f"{name} should be a class that subclasses nn.Module, got {type(cls).__name__}."
+        return Feedback(False, message, _MODEL_HINT)
     model, problem = call_safely(cls, name=name, hint=_MODEL_HINT)
     if problem is not None:
         return problem
@@ -79,7 +75,7 @@ _TRAIN_HINT = (
 )
 
 
-def _fresh_model() -> nn.Linear:
+def _fresh_model():
     model = nn.Linear(1, 1)
     with torch.no_grad():
         model.weight.fill_(0.5)
@@ -87,7 +83,7 @@ def _fresh_model() -> nn.Linear:
     return model
 
 
-def _run(*, clear: bool = True, record_after: bool = False) -> tuple[list[float], list[float]]:
+def _run(*, clear=True, record_after=False):
     """The check's own run (or a typical mistake of it): the losses and the final [w, b]."""
     model = _fresh_model()
     optimizer = torch.optim.SGD(model.parameters(), lr=_LR)
@@ -103,12 +99,13 @@ def _run(*, clear: bool = True, record_after: bool = False) -> tuple[list[float]
     return losses, [model.weight.item(), model.bias.item()]
 
 
-def check_train(fn) -> Feedback:
+def check_train(fn):
     """Exercise 2: ``train(model, X, y, lr, num_epochs)`` trains in place, returns the losses."""
     name = "train"
     model = _fresh_model()
-    args = (model, _X3.clone(), _Y3.clone(), _LR, _EPOCHS)
-    got, problem = call_safely(fn, *args, name=name, hint=_TRAIN_HINT)
+    got, problem = call_safely(
+        fn, model, _X3.clone(), _Y3.clone(), _LR, _EPOCHS, name=name, hint=_TRAIN_HINT
+    )
     if problem == not_filled(name) and model.weight.item() != 0.5:  # trained, returned nothing
         return Feedback(False, f"{name} returns nothing: end it with `return losses`.", _TRAIN_HINT)
     if problem is not None:
@@ -141,7 +138,7 @@ def check_train(fn) -> Feedback:
             "on, computed before optimizer.step().",
         ),
         Mistake(
-            lambda g: bool((g == g[0]).all()),
+            lambda g: (g == g[0]).all(),
             "the loss never changes, so the parameters are not updated: call optimizer.step() "
             "after loss.backward(), with an optimizer built on model.parameters().",
         ),
@@ -171,7 +168,7 @@ _L1_HINT = (
 )
 
 
-def check_l1_min_steps(answer) -> Feedback:
+def check_l1_min_steps(answer):
     """Exercise 3: the fewest SGD steps for b to go from -0.4414 to 3 under L1, lr = 0.01 (345)."""
     distance = B_TARGET - B_START
     short = B_START + (L1_MIN_STEPS - 1) * L1_LR
@@ -182,11 +179,11 @@ def check_l1_min_steps(answer) -> Feedback:
         ),
         Mistake(distance, "that is the distance b must travel, not a number of steps; " + _L1_HINT),
         Mistake(
-            lambda g: bool(L1_MIN_STEPS - 1 < g < L1_MIN_STEPS),
+            lambda g: L1_MIN_STEPS - 1 < g < L1_MIN_STEPS,
             "a step is all or nothing: give a whole number, rounded up.",
         ),
         Mistake(
-            lambda g: bool(abs(g - distance / (2 * L1_LR)) <= 1),
+            lambda g: abs(g - distance / (2 * L1_LR)) <= 1,
             "that would need steps of 2·lr, the MSE's gradient 2·mean(residual) at residual 1; "
             "under L1 b's gradient is mean(sign(residual)), at most 1 in size.",
         ),

@@ -1,19 +1,17 @@
 """Checks for the exercises of notebook 08 (the Old Faithful data)."""
 
-from __future__ import annotations
-
 from functools import lru_cache
 
 import torch
 
-from ..checks import Feedback, Mistake, compare
+from ..checks import Mistake, compare
 
 #: The exercises ask for 4 significant digits: answers within this relative tolerance are right.
 RTOL = 1e-3
 
 
 @lru_cache(maxsize=1)
-def _reference() -> dict[str, float]:
+def _reference():
     """The expected answers, computed in float64 from the shipped data (read once)."""
     from ..checks import least_squares
     from ..data import old_faithful
@@ -38,7 +36,12 @@ def _reference() -> dict[str, float]:
     }
 
 
-def check_reverse_slope(answer) -> Feedback:
+def _compare(answer, key, mistakes, hint):
+    """Check ``answer`` against the reference value ``key`` (its name), to 4 significant digits."""
+    return compare(answer, _reference()[key], name=key, mistakes=mistakes, hint=hint, rtol=RTOL)
+
+
+def check_reverse_slope(answer):
     """Exercise 1: the least-squares slope of eruptions (y) on waiting (x), all 272 rows."""
     ref = _reference()
     mistakes = [
@@ -54,12 +57,10 @@ def check_reverse_slope(answer) -> Feedback:
         ),
     ]
     hint = "fit eruptions = b + w · waiting by least squares (design matrix [1, waiting]); take w."
-    return compare(
-        answer, ref["reverse_slope"], name="reverse_slope", mistakes=mistakes, hint=hint, rtol=RTOL
-    )
+    return _compare(answer, "reverse_slope", mistakes, hint)
 
 
-def check_r2_all(answer) -> Feedback:
+def check_r2_all(answer):
     """Exercise 2: R² of the least-squares line fitted to all 272 rows (= r², the correlation²)."""
     ref = _reference()
     mistakes = [
@@ -74,10 +75,10 @@ def check_r2_all(answer) -> Feedback:
         ),
     ]
     hint = "fit the closed form on all 272 rows and compute 1 − SS_res / SS_tot of its predictions."
-    return compare(answer, ref["r2_all"], name="r2_all", mistakes=mistakes, hint=hint, rtol=RTOL)
+    return _compare(answer, "r2_all", mistakes, hint)
 
 
-def check_r2_long(answer) -> Feedback:
+def check_r2_long(answer):
     """Exercise 3: R² of the closed-form line fitted to the long eruptions only (> 3 minutes)."""
     ref = _reference()
     keep = "keep only the eruptions longer than 3 minutes"
@@ -93,4 +94,4 @@ def check_r2_long(answer) -> Feedback:
         "select long = eruptions > 3, fit the closed form on eruptions[long] and waiting[long], "
         "then compute 1 − SS_res / SS_tot."
     )
-    return compare(answer, ref["r2_long"], name="r2_long", mistakes=mistakes, hint=hint, rtol=RTOL)
+    return _compare(answer, "r2_long", mistakes, hint)

@@ -7,14 +7,12 @@ the moving artists on it (matplotlib's *blitting*), then sends a quickly compres
 only when an axis changes its limits or scale.
 """
 
-from __future__ import annotations
-
 import io
 import math
 import numbers
 
 
-def checked(value, lo, hi, *, name: str, integer: bool = False):
+def checked(value, lo, hi, *, name, integer=False):
     """``value`` if it is a number (an int if ``integer``) in [lo, hi], else a clear error."""
     kind = numbers.Integral if integer else numbers.Real
     if isinstance(value, bool) or not isinstance(value, kind):
@@ -24,7 +22,7 @@ def checked(value, lo, hi, *, name: str, integer: bool = False):
     return value
 
 
-def nice(value: float) -> float:
+def nice(value):
     """The smallest 1, 2 or 5 times a power of ten >= ``value``: limits that change rarely."""
     power = 10.0 ** math.floor(math.log10(value))
     return next(m * power for m in (1, 2, 5, 10) if m * power >= value)
@@ -55,7 +53,7 @@ class Explorer:
         FigureCanvasAgg(self.figure)
         return self.figure.subplots(1, ncols, **kwargs)
 
-    def set(self, **values) -> None:
+    def set(self, **values):
         """Set some of the values the sliders control (``w=1.5``, ``lr=0.1``, ...) and redraw."""
         vars(self).update(values)
         for name, control in getattr(self, "controls", {}).items():
@@ -68,7 +66,7 @@ class Explorer:
         if self.image is not None:
             self.image.value = self.png()
 
-    def png(self) -> bytes:
+    def png(self):
         """The figure as PNG bytes: the saved fixed parts, with the moving artists drawn on them."""
         from PIL import Image
 

@@ -10,8 +10,6 @@ finite, as notebook 02 does by hand.
     explorer.set(lr=0.25, steps=20)  # from Python (tests): then read explorer.path_line.get_xdata()
 """
 
-from __future__ import annotations
-
 import math
 
 from .. import plots
@@ -46,11 +44,11 @@ class GradientDescentExplorer(Explorer):
         self._draw_fixed_parts()
         self.set()
 
-    def mse(self, w: float) -> float:
+    def mse(self, w):
         """Mean squared error at weight ``w`` (``*``, not ``**``, which raises on overflow)."""
         return sum((x * w - y) * (x * w - y) for x, y in zip(self.x, self.y)) / len(self.x)
 
-    def _run(self) -> None:
+    def _run(self):
         w = W0
         self.path, self.losses, self.stopped_at = [w], [self.mse(w)], None
         for step in range(1, self.steps + 1):
@@ -62,21 +60,21 @@ class GradientDescentExplorer(Explorer):
             self.path.append(w)
             self.losses.append(loss)
 
-    def _describe(self) -> str:
-        head, factor = f"lr = {self.lr:.3g}, ", 1 - self.lr * self.curvature
+    def _describe(self):
+        text, factor = f"lr = {self.lr:.3g}, ", 1 - self.lr * self.curvature
         if self.stopped_at is not None:
-            return head + (
+            return text + (
                 f"diverged: the loss is no longer finite ({self.last_loss}) at step "
                 f"{self.stopped_at} of {self.steps}, stopped"
             )
-        done = f"{len(self.path) - 1} steps: w = {self.path[-1]:.4f}, MSE = {self.losses[-1]:.3g}"
+        text += f"{len(self.path) - 1} steps: w = {self.path[-1]:.4f}, MSE = {self.losses[-1]:.3g}"
         if math.isclose(abs(factor), 1.0, rel_tol=1e-9):
-            return head + done + " - on the edge (w bounces between two values for ever)"
+            return text + " - on the edge (w bounces between two values for ever)"
         if abs(factor) > 1:
-            return head + done + f" - diverging (|w - w*| grows x{abs(factor):.3g} per step)"
-        return head + done + (" - zigzag (overshoots, but converges)" if factor < 0 else "")
+            return text + f" - diverging (|w - w*| grows x{abs(factor):.3g} per step)"
+        return text + (" - zigzag (overshoots, but converges)" if factor < 0 else "")
 
-    def _draw_fixed_parts(self) -> None:
+    def _draw_fixed_parts(self):
         ax_curve, ax_steps = self.axes = self._figure(2, (10, 3.5), width_ratios=[3, 2])
         half = max(3.0, 2 * abs(W0 - self.w_star))
         ws = [self.w_star - half + half * i / 60 for i in range(121)]
@@ -92,7 +90,7 @@ class GradientDescentExplorer(Explorer):
         legend = ax_curve.legend(loc="upper right")
         self.moving = [self.path_line, self.end_point, legend, ax_curve.title, self.steps_line]
 
-    def update(self) -> None:
+    def update(self):
         self._run()
         ax_curve, ax_steps = self.axes
         self.path_line.set_data(self.path, self.losses)

@@ -6,8 +6,6 @@ the MSE-vs-w curve at this b with its point, and the point on the (w, b) loss co
     explorer.set(w=1.5, b=0.5)  # from Python (tests): then read explorer.line.get_ydata()
 """
 
-from __future__ import annotations
-
 import torch
 
 from .. import plots
@@ -33,16 +31,17 @@ class LineExplorer(Explorer):
         self._draw_fixed_parts()
         self.set()
 
-    def mse(self, w=None, b=None) -> float:
+    def mse(self, w=None, b=None):
         """Mean squared error of the data at (w, b) (the current values by default)."""
         w, b = self.w if w is None else w, self.b if b is None else b
         return sum((w * x + b - y) ** 2 for x, y in zip(self.x, self.y)) / len(self.x)
 
-    def _draw_fixed_parts(self) -> None:
+    def _draw_fixed_parts(self):
         ax_fit, ax_curve, ax_contour = self.axes = self._figure(3, (12, 3.6))
-        (w0, w1), (b0, b1) = self.w_range, self.b_range
-        self.ws = [w0 + (w1 - w0) * i / (GRID - 1) for i in range(GRID)]
-        bs = [b0 + (b1 - b0) * i / (GRID - 1) for i in range(GRID)]
+        self.ws, bs = (
+            [lo + (hi - lo) * i / (GRID - 1) for i in range(GRID)]
+            for lo, hi in (self.w_range, self.b_range)
+        )
         top = max(self.mse(w, b) for w in self.w_range for b in self.b_range)  # the MSE is convex
 
         plots.scatter_fit(self.x, self.y, ax=ax_fit)
@@ -52,9 +51,9 @@ class LineExplorer(Explorer):
         lo, hi = min(self.y + [0.0]), max(self.y + [0.0])
         ax_fit.set_ylim(lo - (hi - lo) / 2 - 1, hi + (hi - lo) / 2 + 1)  # the data, not every line
 
-        plots.loss_vs_param(self.ws, self.ws, ax=ax_curve, name="w", ylabel="MSE")
+        plots.loss_vs_param(self.ws, self.ws, ax=ax_curve, ylabel="MSE")
         self.curve = ax_curve.lines[0]
-        (self.curve_point,) = ax_curve.plot([w0], [0.0], "o", color="crimson")
+        (self.curve_point,) = ax_curve.plot(self.ws[:1], [0.0], "o", color="crimson")
         ax_curve.set_ylim(0, 1.05 * top)
 
         levels = [2.0**k for k in range(12) if 2.0**k < top]  # 1, 2, 4, 8, ...
@@ -65,11 +64,11 @@ class LineExplorer(Explorer):
         b_best, w_best = least_squares(X, torch.tensor(self.y)).tolist()
         ax_contour.plot([w_best], [b_best], "*", color="black", markersize=12, label="minimum")
         ax_contour.legend(loc="upper right")
-        (self.contour_point,) = ax_contour.plot([w0], [b0], "o", color="crimson")
+        (self.contour_point,) = ax_contour.plot(self.ws[:1], bs[:1], "o", color="crimson")
         self.moving = [self.line, *self.residuals, ax_fit.legend(loc="upper left"), ax_fit.title]
         self.moving += [self.curve, self.curve_point, ax_curve.title, self.contour_point]
 
-    def update(self) -> None:
+    def update(self):
         w, b, loss = self.w, self.b, self.mse()
         self.line.set_ydata([w * x + b for x in self.xs])
         for segment, x, y in zip(self.residuals, self.x, self.y):

@@ -15,8 +15,6 @@ in float32 (the dtype of the notebook's model), training stops and the figure sa
     explorer.set(lr=0.02, optimizer="SGD + momentum")  # from Python (tests): then read the artists
 """
 
-from __future__ import annotations
-
 import math
 from typing import NamedTuple
 
@@ -43,7 +41,7 @@ class Run(NamedTuple):
     diverged_at: int | None
 
 
-def _initial_parameters(seed: int) -> tuple[float, float]:
+def _initial_parameters(seed):
     """(w, b) of ``nn.Linear(1, 1)`` created right after ``torch.manual_seed(seed)``."""
     gen = torch.Generator().manual_seed(seed)
     weight, bias = torch.empty(1, 1), torch.empty(1)
@@ -77,12 +75,12 @@ class TrainingExplorer(Explorer):
         self._draw_fixed_parts()
         self.set()
 
-    def _loss(self, w: float, b: float) -> float:
+    def _loss(self, w, b):
         """MSE at (w, b), written around the optimum so that it stays accurate near the minimum."""
         dw, db = w - self.closed_form[0], b - self.closed_form[1]
         return max(self.min_loss + self._sxx * dw * dw + 2.0 * self._sx * dw * db + db * db, 0.0)
 
-    def run(self, lr=None, optimizer=None) -> Run:
+    def run(self, lr=None, optimizer=None):
         """Full-batch training for max_epochs epochs, as torch.optim.SGD does it (in float64),
         once per (lr, optimizer): the current ones by default."""
         key = (lr or self.lr, optimizer or self.optimizer)
@@ -109,37 +107,7 @@ class TrainingExplorer(Explorer):
         self._runs[key] = Run(ws, bs, losses, diverged_at)
         return self._runs[key]
 
-    @property
-    def diverged(self) -> bool:
-        """True when the loss stopped being finite at or before the current epoch."""
-        return self.epochs >= (self.run().diverged_at or math.inf)
-
-    @property
-    def params(self) -> tuple[float, float] | None:
-        """(w, b) after the current number of epochs, or None if training diverged before."""
-        r = self.run()
-        return None if self.diverged else (r.ws[self.epochs], r.bs[self.epochs])
-
-    @property
-    def loss(self) -> float | None:
-        """MSE after the current number of epochs, or None if training diverged before."""
-        return None if self.diverged else self.run().losses[self.epochs]
-
-    @property
-    def message(self) -> str:
-        """What the figure says about the current state (one line)."""
-        if self.diverged:
-            return (
-                f"Diverged at epoch {self.run().diverged_at}: the loss is no longer finite "
-                "(inf/nan). Lower the learning rate."
-            )
-        (w, b), (w_star, b_star) = self.params, self.closed_form
-        return (
-            f"epoch {self.epochs}: w = {w:.4f}, b = {b:.4f}, MSE = {self.loss:.4g}; gap to the "
-            f"closed form: |Δw| = {abs(w - w_star):.2g}, |Δb| = {abs(b - b_star):.2g}"
-        )
-
-    def _draw_fixed_parts(self) -> None:
+    def _draw_fixed_parts(self):
         self.ax_loss, self.ax_fit = self._figure(2, (10, 3.5))
         first = self._loss(*self.init)
         plots.loss_curve([first], ax=self.ax_loss, logy=True, label="training loss")
@@ -188,18 +156,32 @@ class TrainingExplorer(Explorer):
             self.message_text,
         ]
 
-    def update(self) -> None:
+    def update(self):
+        """Read the run at the current epoch (``diverged``; ``params`` (w, b) and ``loss``, None
+        once diverged; ``message``: what the figure says, one line), then move the artists."""
         r, head = self.run(), f"{self.optimizer}, lr = {self.lr:.3g}"
-        upto = min(self.epochs, len(r.losses) - 1)
+        epoch = self.epochs
+        self.diverged = epoch >= (r.diverged_at or math.inf)  # the loss stopped being finite
+        self.params = None if self.diverged else (r.ws[epoch], r.bs[epoch])
+        self.loss = None if self.diverged else r.losses[epoch]
+        upto = min(epoch, len(r.losses) - 1)
         self.loss_line.set_data(range(upto + 1), r.losses[: upto + 1])
-        self.ax_loss.set_xlim(0, nice(max(self.epochs, 1)))
+        self.ax_loss.set_xlim(0, nice(max(epoch, 1)))
         self.fit_line.set_visible(not self.diverged)
         self.message_text.set_visible(self.diverged)
         if self.diverged:
+            self.message = (
+                f"Diverged at epoch {r.diverged_at}: the loss is no longer finite "
+                "(inf/nan). Lower the learning rate."
+            )
             self.ax_loss.set_title(f"{head}: diverged at epoch {r.diverged_at}")
-            self.ax_fit.set_title(f"{head}, epoch {self.epochs}: no finite fit")
+            self.ax_fit.set_title(f"{head}, epoch {epoch}: no finite fit")
         else:
-            w, b = self.params
+            (w, b), (w_star, b_star) = self.params, self.closed_form
+            self.message = (
+                f"epoch {epoch}: w = {w:.4f}, b = {b:.4f}, MSE = {self.loss:.4g}; gap to the "
+                f"closed form: |Δw| = {abs(w - w_star):.2g}, |Δb| = {abs(b - b_star):.2g}"
+            )
             self.fit_line.set_ydata([b + w * v for v in self.xs])
             self.ax_loss.set_title(f"{head}: MSE = {self.loss:.4g} after {self.epochs} epochs")
             self.ax_fit.set_title(f"epoch {self.epochs}: w = {w:.4f}, b = {b:.4f}")
