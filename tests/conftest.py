@@ -57,3 +57,21 @@ def _answer_forms(value):
 def answer_forms():
     """``answer_forms(value) -> {form name: answer}``: see :func:`_answer_forms`."""
     return _answer_forms
+
+
+@pytest.fixture
+def junk_answers():
+    """Wrong kinds of answer: every exercise check meets them with "Not yet", never an error."""
+    import torch
+
+    return [
+        None,
+        ...,
+        "x",
+        3,
+        [1, 2, 3],
+        {"a": 1},
+        torch.zeros(3),
+        torch.tensor(float("nan")),
+        print,
+    ]

@@ -95,19 +95,8 @@ def test_zero_grad_mistakes():
     assert not fb.ok and "sum of both" in fb.hint
 
 
-def test_junk_answers_do_not_raise():
-    junk = [
-        None,
-        ...,
-        "x",
-        3,
-        [1, 2, 3],
-        {"a": 1},
-        torch.zeros(3),
-        torch.tensor(float("nan")),
-        lambda: 1,
-    ]
-    for answer in junk:
+def test_junk_answers_do_not_raise(junk_answers):
+    for answer in junk_answers:
         for check in (
             ex.check_sum_loss_grad,
             ex.check_closed_form,
