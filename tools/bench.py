@@ -146,18 +146,24 @@ def bench_fits() -> None:
     from execute_notebooks import run_notebook  # the same executor that stores the notebooks
 
     apply_kernel_env()  # inherited by the kernels
-    print("converged fits: largest |trained - closed form| over the parameters (goal <= 1e-3):")
+    print("largest |trained - closed form| over the parameters, per call in the notebooks")
+    print(
+        "(a call inside a loop: its last value; goal <= 1e-3 where a notebook says it converged):"
+    )
     for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
         nb = nbformat.read(path, as_version=4)
         nb.cells.insert(0, nbformat.v4.new_code_cell(RECORD_FITS))
         run_notebook(nb, cwd=path.parent)
+        last = {}  # call site -> its last distance, in the order the sites first ran
         for cell in nb.cells:
             for out in cell.get("outputs", []):
                 for text in out.get("text", "").splitlines():
                     if text.startswith("FIT "):
                         line, distance = json.loads(text[4:])
-                        flag = "ok" if distance <= 1e-3 else "OVER 1e-3"
-                        print(f"  {path.name[:2]}  {line[:62]:<62} {distance:9.2e}  {flag}")
+                        last[line] = distance
+        for line, distance in last.items():
+            flag = "<= 1e-3" if distance <= 1e-3 else "above 1e-3"
+            print(f"  {path.name[:2]}  {line[:62]:<62} {distance:9.2e}  {flag}")
 
 
 def bench_explorers(presses: int = 20) -> None:
