@@ -158,11 +158,8 @@ def test_train_odd_results_never_raise():
 
 
 # ------------------------------------------------------------------ exercise 3
-def test_l1_min_steps_reference_in_every_form(answer_forms):
+def test_l1_min_steps_reference():  # its other forms: tests/test_exercise_answer_forms.py
     assert sol.l1_min_steps == ex.L1_MIN_STEPS == 345
-    for form, answer in answer_forms(sol.l1_min_steps).items():
-        fb = ex.check_l1_min_steps(answer)
-        assert fb.ok, f"{form}: {fb}"
     assert ex.check_l1_min_steps(np.int64(345)).ok
 
 
