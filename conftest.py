@@ -3,7 +3,7 @@
 * Notebooks are checked with strict nbval (outputs compared), in a kernel that
   runs in pytest's own Python (``--nbval-current-env``), with the sanitize file
   resolved from the repository root, so ``pytest`` works from any folder.
-* The kernels run with the environment of ``tools/kernel_env.py`` (one thread,
+* The kernels run with the environment of ``tools/project.py`` (one thread,
   ``LINREG_DEVICE=cpu``, no ``MPLBACKEND``), as ``tools/execute_notebooks.py``
   does when it re-executes the stored notebooks.
 """
@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "tools"))
-from kernel_env import SANITIZE, apply_kernel_env  # noqa: E402
+from project import SANITIZE, apply_kernel_env  # noqa: E402
 
 
 def pytest_configure(config):

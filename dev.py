@@ -26,7 +26,9 @@ import tempfile
 import venv
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(Path(__file__).resolve().parent / "tools"))
+from project import ROOT, pytest_command  # noqa: E402 (standard library only)
+
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
@@ -115,18 +117,14 @@ def main(argv: list[str]) -> int:
                 [*lab_command(Path(settings)), *rest], cwd=ROOT / "notebooks", env=env
             )
     if command == "test":
-        return subprocess.call(
-            [str(PY), "-m", "pytest", "-n", "2", "--dist", "loadfile", *rest], cwd=ROOT, env=env
-        )
+        return subprocess.call(pytest_command(*rest, python=PY), cwd=ROOT, env=env)
     if command == "execute":
         code = subprocess.call(
             [str(PY), str(ROOT / "tools" / "execute_notebooks.py"), *rest], cwd=ROOT, env=env
         )
         if code:
             return code
-        return subprocess.call(
-            [str(PY), "-m", "pytest", "-n", "2", "--dist", "loadfile"], cwd=ROOT, env=env
-        )
+        return subprocess.call(pytest_command(python=PY), cwd=ROOT, env=env)
     if command == "book":  # the stored notebooks as a website; nothing is executed
         return subprocess.call([str(PY), str(ROOT / "book" / "build.py"), *rest], cwd=ROOT, env=env)
     if command == "bench":

@@ -17,30 +17,32 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+from project import NOTEBOOKS, ROOT  # noqa: E402 (tools/project.py)
+
 OUT = ROOT / "build" / "book"
 
 
-def stage(dest: Path, root: Path = ROOT) -> Path:
-    """Copy the sources from checkout ``root`` into ``dest``; return Sphinx's source folder."""
+def stage(dest: Path) -> Path:
+    """Copy the sources of this checkout into ``dest``; return Sphinx's source folder."""
     src = dest / "book"
-    shutil.copytree(root / "book", src, ignore=shutil.ignore_patterns("__pycache__", "build.py"))
+    shutil.copytree(ROOT / "book", src, ignore=shutil.ignore_patterns("__pycache__", "build.py"))
     (src / "notebooks").mkdir()
-    for notebook in sorted((root / "notebooks").glob("*.ipynb")):
+    for notebook in NOTEBOOKS:
         shutil.copy2(notebook, src / "notebooks" / notebook.name)
-    shutil.copy2(root / "GLOSSARY.md", src / "GLOSSARY.md")
+    shutil.copy2(ROOT / "GLOSSARY.md", src / "GLOSSARY.md")
     for name in ("README.md", "pyproject.toml"):
-        shutil.copy2(root / name, dest / name)
+        shutil.copy2(ROOT / name, dest / name)
     return src
 
 
-def build(out: Path = OUT, *, root: Path = ROOT) -> subprocess.CompletedProcess:
+def build(out: Path = OUT) -> subprocess.CompletedProcess:
     """Build the site into ``out`` (emptied first); return Sphinx's completed process."""
     out = Path(out).resolve()
     if out.exists():
         shutil.rmtree(out)
     with tempfile.TemporaryDirectory(prefix="linreg-book-") as tmp:
-        src = stage(Path(tmp), root)
+        src = stage(Path(tmp))
         # Built inside the temporary folder (myst-nb writes its figures into a folder beside the
         # site's), then moved to ``out``: only the site lands there.
         site = Path(tmp) / "html" / "site"
@@ -59,7 +61,7 @@ def build(out: Path = OUT, *, root: Path = ROOT) -> subprocess.CompletedProcess:
             "-d",
             str(Path(tmp) / "doctrees"),
             "-D",
-            f"linreg_repository_root={root}",
+            f"linreg_repository_root={ROOT}",
         ]
         done = subprocess.run([*cmd, str(src), str(site)], capture_output=True, text=True)
         if site.is_dir():

@@ -9,14 +9,15 @@ Modules:
     data      -- the data sets of the curriculum, drawn from explicit seeds
     device    -- device choice (CUDA, then MPS, then CPU) and an environment report
     plots     -- scatter + fitted lines, loss curves, loss contours (take and return an Axes)
-    checks    -- shape guard, finite-difference gradient check, least squares, exercise feedback
+    checks    -- shape guard, finite-difference gradient check
+    fitting   -- the closed-form least-squares solution and the distance to it
     io        -- save / load state_dicts safely (weights_only=True)
     timing    -- timing with device synchronisation, the scaling table of notebook 07
     exercises -- the exercise checks of each notebook
     widgets   -- the interactive explorers
 """
 
-from . import checks, data, device, io, plots, timing
+from . import checks, data, device, fitting, io, plots, timing
 
-__all__ = ["checks", "data", "device", "io", "plots", "timing"]
+__all__ = ["checks", "data", "device", "fitting", "io", "plots", "timing"]
 __version__ = "0.1.0"

@@ -15,14 +15,20 @@ def _is_int(value):
     return isinstance(value, numbers.Integral) and not isinstance(value, bool)
 
 
-def positive_int(value, *, name, minimum=1):
-    """``value`` if it is an int >= ``minimum`` (1 unless told otherwise)."""
+def _range(minimum, maximum):
+    """How a range reads in a message: ``>= 1``, ``in [0, 300]``."""
+    if maximum is None:
+        return "" if minimum is None else f" >= {minimum:g}"
+    return f" in [{minimum:g}, {maximum:g}]"
+
+
+def integer(value, *, name, minimum=1, maximum=None):
+    """``value`` if it is an int >= ``minimum`` (1 unless told otherwise) and <= ``maximum``."""
+    wanted = "an int" + _range(minimum, maximum)
     if not _is_int(value):
-        raise TypeError(
-            f"{name} must be an int >= {minimum}, got {value!r} of type {type(value).__name__}"
-        )
-    if value < minimum:
-        raise ValueError(f"{name} must be an int >= {minimum}, got {value}")
+        raise TypeError(f"{name} must be {wanted}, got {value!r} of type {type(value).__name__}")
+    if value < minimum or (maximum is not None and value > maximum):
+        raise ValueError(f"{name} must be {wanted}, got {value}")
     return int(value)
 
 
@@ -35,14 +41,22 @@ def seed_value(value, *, name="seed"):
     return int(value)
 
 
-def finite_float(value, *, name, minimum=None):
-    """``value`` as a float if it is a finite real number (and >= ``minimum`` when given)."""
-    wanted = "a finite number" if minimum is None else f"a finite number >= {minimum:g}"
+def finite_float(value, *, name, minimum=None, maximum=None):
+    """``value`` as a float if it is a finite real number >= ``minimum`` and <= ``maximum``."""
+    wanted = "a finite number" + _range(minimum, maximum)
     if not isinstance(value, numbers.Real) or isinstance(value, bool):
         raise TypeError(f"{name} must be {wanted}, got {value!r} of type {type(value).__name__}")
-    if not math.isfinite(value) or (minimum is not None and value < minimum):
+    below = minimum is not None and value < minimum
+    if not math.isfinite(value) or below or (maximum is not None and value > maximum):
         raise ValueError(f"{name} must be {wanted}, got {value}")
     return float(value)
+
+
+def one_of(value, choices, *, name):
+    """``value`` if it is one of ``choices``."""
+    if value not in choices:
+        raise ValueError(f"{name} must be one of {', '.join(map(repr, choices))}; got {value!r}")
+    return value
 
 
 def tensor(value, *, name, ndim=None):
@@ -98,3 +112,16 @@ def paired_floats(x, y, *, names=("x", "y")):
     if not all(map(math.isfinite, xs + ys)):
         raise ValueError(f"{both} must contain only finite values")
     return xs, ys
+
+
+def as_numbers(answer):
+    """A learner's answer as a float64 CPU tensor, or None when it is not made of numbers.
+
+    Accepts Python and numpy numbers, nested lists, numpy arrays and tensors of any dtype or device.
+    """
+    if isinstance(answer, torch.Tensor):
+        answer = answer.detach().cpu()
+    try:
+        return torch.as_tensor(answer, dtype=torch.float64)
+    except (TypeError, ValueError, RuntimeError):
+        return None

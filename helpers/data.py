@@ -9,24 +9,20 @@ the global random state.
 import csv
 import math
 import os
+from collections import namedtuple
 from pathlib import Path
-from typing import NamedTuple
 
 import torch
 
-from ._validate import finite_float, generator_or_seed, positive_int
+from ._validate import finite_float, generator_or_seed, integer
 from .device import pick_device
 
 #: Seed of the classic design-matrix experiments (notebooks 04, 05, 07).
 CLASSIC_SEED = 202150754
 
 
-class Regression(NamedTuple):
-    """A regression data set: features ``x``, design matrix ``X`` and targets ``y``."""
-
-    x: torch.Tensor
-    X: torch.Tensor
-    y: torch.Tensor
+# A regression data set: features x, design matrix X and targets y.
+Regression = namedtuple("Regression", "x X y")
 
 
 def three_points():
@@ -41,7 +37,7 @@ def three_points():
 def _checked(n, noise, seed, generator, device, default_seed):
     """The arguments every generator shares, checked: n, noise, the generator, the device."""
     return (
-        positive_int(n, name="n"),
+        integer(n, name="n"),
         finite_float(noise, name="noise", minimum=0),
         generator_or_seed(seed, generator, default_seed=default_seed),
         pick_device(device),
@@ -129,11 +125,8 @@ def uniform_data(
     return x.to(dev), y.to(dev)
 
 
-class OldFaithful(NamedTuple):
-    """Old Faithful: ``eruptions`` and ``waiting`` (to the next eruption), in minutes, both (n,)."""
-
-    eruptions: torch.Tensor
-    waiting: torch.Tensor
+# Old Faithful: eruptions and waiting (to the next eruption), in minutes, both (n,).
+OldFaithful = namedtuple("OldFaithful", "eruptions waiting")
 
 
 def old_faithful_path():

@@ -10,29 +10,17 @@ clock would only measure how long it took to *queue* the kernels.
 import math
 import statistics
 import time
-from typing import NamedTuple
+from collections import namedtuple
 
 import torch
 
-from ._validate import positive_int, seed_value
+from ._validate import integer, seed_value
 from .device import pick_device
 
-
-class Timing(NamedTuple):
-    """Wall-clock seconds of repeated calls: ``best`` (minimum), ``median`` and every ``times``."""
-
-    best: float
-    median: float
-    times: tuple[float, ...]
-
-
-class ScalingRow(NamedTuple):
-    """A row of :func:`scaling_table`: n, seconds per epoch, seconds of the floor, their ratio."""
-
-    n: int
-    epoch_s: float
-    floor_s: float
-    ratio: float
+# Wall-clock seconds of repeated calls: best (the minimum), median and every one of the times.
+Timing = namedtuple("Timing", "best median times")
+# A row of scaling_table: n, seconds per epoch, seconds of the floor, their ratio.
+ScalingRow = namedtuple("ScalingRow", "n epoch_s floor_s ratio")
 
 
 def synchronize(device):
@@ -53,8 +41,8 @@ def time_call(fn, *, repeats=5, warmup=1, sync_device=None):
     """
     if not callable(fn):
         raise TypeError(f"fn must be callable with no arguments, got {type(fn).__name__}")
-    repeats = positive_int(repeats, name="repeats")
-    warmup = positive_int(warmup, name="warmup", minimum=0)
+    repeats = integer(repeats, name="repeats")
+    warmup = integer(warmup, name="warmup", minimum=0)
     device = torch.device("cpu") if sync_device is None else pick_device(sync_device)
     for _ in range(warmup):
         fn()
@@ -107,11 +95,11 @@ def scaling_table(ns, *, device="cpu", seed=0, repeats=5, warmup=1, threads=None
     """
     if not isinstance(ns, (list, tuple, range)) or not ns:
         raise ValueError(f"ns must be a non-empty list of ints > 0, got {ns!r}")
-    sizes = [positive_int(n, name="each n in ns") for n in ns]
+    sizes = [integer(n, name="each n in ns") for n in ns]
     device, seed = pick_device(device), seed_value(seed)
     before = torch.get_num_threads()
     if threads is not None:
-        torch.set_num_threads(positive_int(threads, name="threads"))
+        torch.set_num_threads(integer(threads, name="threads"))
     try:
         rows = []
         for n in sizes:

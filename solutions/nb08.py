@@ -2,8 +2,8 @@
 
 import torch
 
-from helpers.checks import least_squares
 from helpers.data import old_faithful
+from helpers.fitting import least_squares
 
 eruptions, waiting = (t.double() for t in old_faithful())
 

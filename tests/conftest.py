@@ -73,5 +73,7 @@ def junk_answers():
         {"a": 1},
         torch.zeros(3),
         torch.tensor(float("nan")),
+        float("nan"),
+        True,
         print,
     ]

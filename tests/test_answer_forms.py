@@ -2,7 +2,7 @@
 
 import torch
 
-from helpers.checks import compare
+from helpers.exercises.feedback import compare
 
 
 def test_every_form_passes_compare(answer_forms):

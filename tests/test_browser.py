@@ -40,12 +40,11 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from project import NOTEBOOKS, ROOT  # tools/project.py
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(600)]  # starts a server and a browser
 
-ROOT = Path(__file__).resolve().parents[1]
 
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 ARTIFACTS = ROOT / "artifacts" / "browser"
 TIMEOUT_S = 300  # for everything to run; generous: the machine may be busy (2 cores)
 PRESS_TIMEOUT_MS = 10_000  # one key press to a new figure, at most
@@ -145,9 +144,8 @@ def _start_lab(tmp: Path):
         JUPYTER_CONFIG_DIR=str(jupyter["config"]),
         JUPYTER_DATA_DIR=str(jupyter["data"]),
         JUPYTER_RUNTIME_DIR=str(jupyter["runtime"]),
-        JUPYTERLAB_SETTINGS_DIR=str(
-            jupyter["user-settings"]
-        ),  # empty: only dev.py's settings apply
+        # empty: only dev.py's settings apply
+        JUPYTERLAB_SETTINGS_DIR=str(jupyter["user-settings"]),
         JUPYTERLAB_WORKSPACES_DIR=str(jupyter["data"] / "workspaces"),
         IPYTHONDIR=str(jupyter["ipython"]),
         JUPYTER_TOKEN=token,
@@ -166,6 +164,14 @@ def _start_lab(tmp: Path):
         server = subprocess.Popen(
             args, cwd=served, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
         )
+    try:
+        return _wait_for_lab(server, log_path, jupyter["runtime"], token)
+    except BaseException:  # did not start, or the test's time limit struck: stop what we started
+        _stop(server)
+        raise
+
+
+def _wait_for_lab(server, log_path, runtime, token):
     deadline = time.monotonic() + TIMEOUT_S
     while True:
         if server.poll() is not None:
@@ -173,11 +179,10 @@ def _start_lab(tmp: Path):
                 f"JupyterLab exited with code {server.returncode}:\n{_tail(log_path)}"
             )
         if time.monotonic() > deadline:
-            _stop(server)
             raise RuntimeError(
                 f"JupyterLab did not answer within {TIMEOUT_S} s:\n{_tail(log_path)}"
             )
-        for info_file in jupyter["runtime"].glob("jpserver-*.json"):
+        for info_file in runtime.glob("jpserver-*.json"):
             try:
                 url = f"http://127.0.0.1:{json.loads(info_file.read_text())['port']}/"
                 with urllib.request.urlopen(f"{url}api/status?token={token}", timeout=5) as resp:

@@ -12,14 +12,11 @@ import io
 import sys
 import types
 from contextlib import redirect_stdout
-from pathlib import Path
 
 import nbformat
 import pytest
 from IPython.core.inputtransformer2 import TransformerManager
-
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+from project import NOTEBOOKS, ROOT  # tools/project.py
 
 _spec = importlib.util.spec_from_file_location("colab_cell", ROOT / "tools" / "colab_cell.py")
 colab_cell = importlib.util.module_from_spec(_spec)

@@ -4,7 +4,8 @@ environment.yml (conda / Binder) installs those two files instead of repeating t
 import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from project import ROOT  # tools/project.py
+
 PIN = re.compile(r"^([A-Za-z0-9_.\-]+)==(\S+)$")
 
 
@@ -29,3 +30,10 @@ def test_environment_yml_installs_the_pinned_files():
     pip_lines = re.findall(r"^\s+- (-.*?)\s*$", text, re.M)
     assert pip_lines == ["-r requirements.txt", "-c constraints.txt", "-e ."]
     assert "==" not in text  # no pins of its own that could drift
+
+
+def test_every_test_has_a_time_limit(pytestconfig):
+    """pytest-timeout is loaded and pyproject.toml gives every test a limit (a hang fails, with its
+    stack, instead of stalling CI)."""
+    assert pytestconfig.pluginmanager.hasplugin("timeout")
+    assert 0 < float(pytestconfig.getini("timeout")) <= 300

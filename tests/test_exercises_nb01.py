@@ -1,4 +1,5 @@
-"""Notebook 01 exercise checks: reference answers pass in every form, mistakes get their hint."""
+"""Notebook 01's exercise checks: typical mistakes get their own hint (the reference solutions
+and the unfilled starters: tests/test_exercises.py)."""
 
 import pytest
 
@@ -24,17 +25,6 @@ def test_best_w_accepts_two_decimals_and_more(answer):
     assert ex.check_best_w_with_b1(answer).ok
 
 
-def test_unfilled_starters_say_not_yet():
-    def squared_error(x, y, w): ...
-
-    for fb in (
-        ex.check_squared_error(squared_error),
-        ex.check_mse_at_1_25(...),
-        ex.check_best_w_with_b1(None),
-    ):
-        assert not fb.ok and "still empty" in str(fb)
-
-
 @pytest.mark.parametrize(
     "fn, fragment",
     [
@@ -47,11 +37,6 @@ def test_unfilled_starters_say_not_yet():
 def test_squared_error_mistakes(fn, fragment):
     fb = ex.check_squared_error(fn)
     assert not fb.ok and fragment in fb.hint
-
-
-def test_squared_error_that_raises():
-    fb = ex.check_squared_error(lambda x, y, w: 1 / 0)
-    assert not fb.ok and "ZeroDivisionError" in fb.message
 
 
 @pytest.mark.parametrize(
@@ -69,11 +54,6 @@ def test_squared_error_that_raises():
 def test_mse_mistakes(answer, fragment):
     fb = ex.check_mse_at_1_25(answer)
     assert not fb.ok and fragment in fb.hint
-
-
-def test_mse_wrong_type():
-    fb = ex.check_mse_at_1_25("2.625")
-    assert not fb.ok and "str" in fb.message
 
 
 @pytest.mark.parametrize(

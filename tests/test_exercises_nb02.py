@@ -1,4 +1,5 @@
-"""Notebook 02 exercise checks: reference answers pass in every form, mistakes get their hint."""
+"""Notebook 02's exercise checks: typical mistakes get their own hint (the reference solutions
+and the unfilled starters: tests/test_exercises.py)."""
 
 import pytest
 
@@ -31,18 +32,6 @@ def test_lr_limit_accepts_two_decimals_and_more(answer):
     assert ex.check_lr_limit(answer).ok
 
 
-def test_unfilled_starters_say_not_yet():
-    def mse_gradient_b(w, b): ...
-
-    for fb in (
-        ex.check_mse_gradient_b(mse_gradient_b),
-        ex.check_mse_gradient_b(...),
-        ex.check_w_after_one_epoch(...),
-        ex.check_lr_limit(None),
-    ):
-        assert not fb.ok and "still empty" in str(fb)
-
-
 @pytest.mark.parametrize(
     "fn, fragment",
     [
@@ -61,13 +50,6 @@ def test_gradient_mistakes(fn, fragment):
     assert not fb.ok and fragment in fb.hint
 
 
-def test_gradient_that_raises_or_has_wrong_type():
-    assert "ZeroDivisionError" in ex.check_mse_gradient_b(lambda w, b: 1 / 0).message
-    assert "str" in ex.check_mse_gradient_b(lambda w, b: "grad").message
-    assert "TypeError" in ex.check_mse_gradient_b(lambda w: w).message  # wrong number of arguments
-    assert "should be a function" in ex.check_mse_gradient_b(3.0).message
-
-
 @pytest.mark.parametrize(
     "answer, fragment",
     [
@@ -84,15 +66,9 @@ def test_epoch_mistakes(answer, fragment):
 
 
 def test_epoch_rejection_shows_a_difference():
-    fb = ex.check_w_after_one_epoch(
-        2.739
-    )  # rounded to 4 digits: too far for "6 significant digits"
+    # rounded to 4 digits: too far for "6 significant digits"
+    fb = ex.check_w_after_one_epoch(2.739)
     assert not fb.ok and "2.739 is not it yet" in fb.message
-
-
-def test_epoch_answer_of_wrong_type():
-    assert "str" in ex.check_w_after_one_epoch("2.74").message
-    assert "shape" in ex.check_w_after_one_epoch([2.74, 1.0]).message
 
 
 @pytest.mark.parametrize(
@@ -110,8 +86,3 @@ def test_epoch_answer_of_wrong_type():
 def test_lr_limit_mistakes(answer, fragment):
     fb = ex.check_lr_limit(answer)
     assert not fb.ok and fragment in fb.hint
-
-
-def test_lr_limit_nan_and_bool_do_not_raise():
-    assert not ex.check_lr_limit(float("nan")).ok
-    assert not ex.check_lr_limit(True).ok

@@ -1,5 +1,5 @@
-"""Notebook 03's exercise checks: every form of the reference answers passes, each typical mistake
-gets its own hint."""
+"""Notebook 03's exercise checks: typical mistakes get their own hint (the reference solutions
+and the unfilled starters: tests/test_exercises.py)."""
 
 import pytest
 import torch
@@ -27,18 +27,6 @@ def test_train_passes_returning_a_float_or_the_tensor_w():
         return w  # shape (1,), requires_grad
 
     assert ex.check_train(train_tensor).ok
-
-
-def test_unfilled_starters_say_not_yet():
-    def train(lr, num_epochs): ...
-
-    for fb in (
-        ex.check_x_grad(...),
-        ex.check_accumulated_grad(None),
-        ex.check_train(train),
-        ex.check_train(...),
-    ):
-        assert not fb.ok and "still empty" in str(fb)
 
 
 @pytest.mark.parametrize(
@@ -109,9 +97,3 @@ def test_train_that_raises_or_is_not_callable():
 
     assert "RuntimeError" in ex.check_train(train).message
     assert "should be a function" in ex.check_train(1.99).message
-
-
-def test_junk_answers_do_not_raise():
-    assert "str" in ex.check_x_grad("6, -12").message
-    assert "shape" in ex.check_x_grad([6.0]).message
-    assert not ex.check_x_grad(object()).ok

@@ -1,32 +1,20 @@
-"""Notebook 04's exercise checks: every form of the reference answers passes, each typical mistake
-gets its own hint."""
+"""Notebook 04's exercise checks: typical mistakes get their own hint (the reference solutions
+and the unfilled starters: tests/test_exercises.py)."""
 
 import pytest
 import torch
 
-from helpers.checks import least_squares
 from helpers.exercises import nb04 as ex
+from helpers.fitting import least_squares
 from solutions import nb04 as sol
 
 
 def test_other_correct_spellings_pass():
     X50, y50 = sol.X[:50], sol.y[:50]
-    assert ex.check_closed_form(torch.linalg.lstsq(X50, y50.reshape(-1, 1)).solution.reshape(-1)).ok
-    assert ex.check_closed_form(least_squares(X50, y50)).ok
+    assert ex.check_what_half(torch.linalg.lstsq(X50, y50.reshape(-1, 1)).solution.reshape(-1)).ok
+    assert ex.check_what_half(least_squares(X50, y50)).ok
     assert ex.check_sum_loss_grad(sol.sum_loss_grad).ok
     assert ex.check_sum_loss_grad(lambda X, y, W: 2 * X.T @ (X @ W - y)).ok
-
-
-def test_unfilled_starters_say_not_yet():
-    def sum_loss_grad(X, y, What): ...
-
-    for fb in (
-        ex.check_sum_loss_grad(sum_loss_grad),
-        ex.check_sum_loss_grad(...),
-        ex.check_closed_form(None),
-        ex.check_grad_without_zero_grad(...),
-    ):
-        assert not fb.ok and "still empty" in str(fb)
 
 
 @pytest.mark.parametrize(
@@ -43,12 +31,6 @@ def test_gradient_mistakes(fn, fragment):
     assert not fb.ok and fragment in fb.hint
 
 
-def test_gradient_of_the_wrong_shape_or_raising():
-    assert "shape" in ex.check_sum_loss_grad(lambda X, y, W: -2 * X @ W).message
-    assert "ZeroDivisionError" in ex.check_sum_loss_grad(lambda X, y, W: 1 / 0).message
-    assert "should be a function" in ex.check_sum_loss_grad("not a function").message
-
-
 @pytest.mark.parametrize(
     "answer, fragment",
     [
@@ -58,12 +40,12 @@ def test_gradient_of_the_wrong_shape_or_raising():
     ],
 )
 def test_closed_form_mistakes(answer, fragment):
-    fb = ex.check_closed_form(answer)
+    fb = ex.check_what_half(answer)
     assert not fb.ok and fragment in fb.hint
 
 
 def test_closed_form_as_a_column_is_told_to_reshape():
-    fb = ex.check_closed_form(sol.what_half.reshape(2, 1))
+    fb = ex.check_what_half(sol.what_half.reshape(2, 1))
     assert not fb.ok and "reshape" in fb.hint
 
 
@@ -80,13 +62,3 @@ def test_zero_grad_mistakes():
         assert not fb.ok and fragment in fb.hint
     fb = ex.check_grad_without_zero_grad(g0 - g1)
     assert not fb.ok and "sum of both" in fb.hint
-
-
-def test_junk_answers_do_not_raise(junk_answers):
-    for answer in junk_answers:
-        for check in (
-            ex.check_sum_loss_grad,
-            ex.check_closed_form,
-            ex.check_grad_without_zero_grad,
-        ):
-            assert str(check(answer)).startswith("⏳ Not yet")

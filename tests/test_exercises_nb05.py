@@ -1,5 +1,5 @@
-"""Notebook 05's exercise checks: every form of the reference answers passes, each typical mistake
-gets its own hint."""
+"""Notebook 05's exercise checks: typical mistakes get their own hint (the reference solutions
+and the unfilled starters: tests/test_exercises.py)."""
 
 import pytest
 import torch
@@ -10,23 +10,9 @@ from solutions import nb05 as sol
 
 
 def test_mse_passes_in_several_spellings():
-    assert ex.check_mse_any_shape(sol.mse).ok
-    assert ex.check_mse_any_shape(lambda yhat, y: F.mse_loss(yhat.flatten(), y.flatten())).ok
-    assert ex.check_mse_any_shape(
-        lambda yhat, y: float(((yhat.reshape(y.shape) - y) ** 2).mean())
-    ).ok
-
-
-def test_unfilled_starters_say_not_yet():
-    def mse(yhat, y): ...
-
-    for fb in (
-        ex.check_lr_for_sum(...),
-        ex.check_mse_any_shape(mse),
-        ex.check_mse_any_shape(None),
-        ex.check_mse_true_weights(...),
-    ):
-        assert not fb.ok and "still empty" in str(fb)
+    assert ex.check_mse(sol.mse).ok
+    assert ex.check_mse(lambda yhat, y: F.mse_loss(yhat.flatten(), y.flatten())).ok
+    assert ex.check_mse(lambda yhat, y: float(((yhat.reshape(y.shape) - y) ** 2).mean())).ok
 
 
 @pytest.mark.parametrize(
@@ -36,10 +22,6 @@ def test_unfilled_starters_say_not_yet():
 def test_learning_rate_mistakes(answer, fragment):
     fb = ex.check_lr_for_sum(answer)
     assert not fb.ok and fragment in fb.hint
-
-
-def test_learning_rate_as_a_string_is_refused():
-    assert "str" in ex.check_lr_for_sum("0.00125").message
 
 
 @pytest.mark.parametrize(
@@ -62,12 +44,8 @@ def test_learning_rate_as_a_string_is_refused():
     ],
 )
 def test_mse_mistakes(fn, fragment):
-    fb = ex.check_mse_any_shape(fn)
+    fb = ex.check_mse(fn)
     assert not fb.ok and fragment in fb.hint
-
-
-def test_mse_that_raises():
-    assert "TypeError" in ex.check_mse_any_shape(lambda yhat, y: yhat + "x").message
 
 
 def test_multiple_regression_mistakes():
@@ -78,12 +56,6 @@ def test_multiple_regression_mistakes():
         (0.25, "noise variance"),
         (0.3, "matching shapes"),
     ]:
-        fb = ex.check_mse_true_weights(answer)
+        fb = ex.check_mse_true(answer)
         assert not fb.ok and fragment in fb.hint
-    assert "shape" in ex.check_mse_true_weights([0.27, 0.28]).message
-
-
-def test_junk_answers_do_not_raise(junk_answers):
-    for answer in junk_answers:
-        for check in (ex.check_lr_for_sum, ex.check_mse_any_shape, ex.check_mse_true_weights):
-            assert str(check(answer)).startswith("⏳ Not yet")
+    assert "shape" in ex.check_mse_true([0.27, 0.28]).message

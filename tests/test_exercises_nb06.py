@@ -1,4 +1,5 @@
-"""Notebook 06's checks: reference answers pass in every form, typical mistakes get their hint."""
+"""Notebook 06's exercise checks: typical mistakes get their own hint (the reference solutions
+and the unfilled starters: tests/test_exercises.py)."""
 
 import numpy as np
 import pytest
@@ -7,12 +8,6 @@ from torch import nn
 
 from helpers.exercises import nb06 as ex
 from solutions import nb06 as sol
-
-
-# ------------------------------------------------------------------ exercise 1
-def test_model_class_reference_is_accepted():
-    fb = ex.check_two_feature_model(sol.TwoFeatureModel)
-    assert fb.ok and "3 parameters" in fb.message
 
 
 def _model_class(make_layer, forward):
@@ -91,11 +86,6 @@ def _train_variant(
     return train
 
 
-def test_train_reference_is_accepted():
-    fb = ex.check_train(sol.train)
-    assert fb.ok and "5 float losses" in fb.message
-
-
 @pytest.mark.parametrize(
     "convert",
     [
@@ -158,7 +148,7 @@ def test_train_odd_results_never_raise():
 
 
 # ------------------------------------------------------------------ exercise 3
-def test_l1_min_steps_reference():  # its other forms: tests/test_exercise_answer_forms.py
+def test_l1_min_steps_reference():
     assert sol.l1_min_steps == ex.L1_MIN_STEPS == 345
     assert ex.check_l1_min_steps(np.int64(345)).ok
 
@@ -181,7 +171,7 @@ def test_l1_min_steps_mistakes_get_their_hint(answer, in_hint):
     assert fb.message.startswith(f"l1_min_steps = {answer:.4g}")
 
 
-def test_unfilled_starters_say_not_yet():
+def test_the_unfilled_starter_class_says_not_yet():
     class TwoFeatureModel(nn.Module):
         def __init__(self):
             super().__init__()
@@ -193,14 +183,6 @@ def test_unfilled_starters_say_not_yet():
 
     for fb in (
         ex.check_two_feature_model(TwoFeatureModel),
-        ex.check_two_feature_model(...),
         ex.check_train(train),
-        ex.check_train(None),
-        ex.check_l1_min_steps(...),
     ):
         assert not fb.ok and "still empty" in fb.message, fb
-
-
-def test_odd_answers_to_l1_min_steps_never_raise():
-    for odd in ("345", float("nan"), True, object()):
-        assert not ex.check_l1_min_steps(odd).ok

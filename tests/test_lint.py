@@ -3,11 +3,9 @@
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
+from project import ROOT  # tools/project.py
 
 
 @pytest.mark.parametrize(

@@ -5,14 +5,12 @@ import hashlib
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import torch
+from project import ROOT  # tools/project.py
 
 from helpers import data
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_shipped_file_matches_r_faithful_summary():

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from project import ROOT  # tools/project.py
 
 PROBE = r"""
 import json, sys
@@ -29,5 +29,14 @@ def test_import_from_another_folder_has_no_side_effects(tmp_path):
     result = json.loads(out.stdout)
     assert result["rng_unchanged"]
     assert result["heavy"] == [], f"imported by 'import helpers': {result['heavy']}"
-    assert result["modules"] == ["checks", "data", "device", "io", "plots", "timing"]
+    assert result["modules"] == ["checks", "data", "device", "fitting", "io", "plots", "timing"]
     assert Path(result["file"]).resolve().parent == ROOT / "helpers"
+
+
+def test_helpers_stay_within_15000_code_tokens():
+    from code_tokens import code_tokens, folder_tokens  # tools/code_tokens.py
+
+    assert code_tokens('"""Doc."""\n\n\ndef f(x):\n    """Doc."""\n    return x  # note\n') == 8
+    sizes = folder_tokens(ROOT / "helpers")
+    biggest = sorted(sizes.items(), key=lambda item: -item[1])[:3]
+    assert sum(sizes.values()) <= 15_000, f"helpers/ has {sum(sizes.values())} tokens: {biggest}"

@@ -9,11 +9,9 @@ runs the whole suite with the network cut (tools/offline.sh, tests/test_offline.
 
 import json
 import re
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
+from project import ROOT  # tools/project.py
 
 
 def _sources():

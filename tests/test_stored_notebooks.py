@@ -2,7 +2,7 @@
 
 Each notebook is stored as "restart kernel and run all": code cells numbered
 1..N, outputs present, no errors except in cells marked to raise, no machine
-paths, user names or object addresses, no widget state or timing metadata,
+paths, user names or object addresses, no widget state; metadata: nb-clean's check,
 under 1 MB, and the house structure (title, what you will learn, prerequisites,
 summary, exercises).
 """
@@ -10,12 +10,13 @@ summary, exercises).
 import getpass
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from project import NB_CLEAN, NOTEBOOKS, ROOT  # tools/project.py
 
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 MARKERS = {
     "# NBVAL_IGNORE_OUTPUT",
     "# NBVAL_CHECK_OUTPUT",
@@ -46,22 +47,28 @@ def test_there_are_notebooks():
     assert NOTEBOOKS and NOTEBOOKS[0].name == "00_start_here.ipynb"
 
 
+def test_metadata_is_clean_by_nb_clean():
+    """nb-clean's own check: no cell metadata but tags (no timing, no collapsed state), no empty
+    cells, no per-machine notebook metadata (Python version)."""
+    nb_clean = Path(sys.executable).with_name("nb-clean")
+    done = subprocess.run(
+        [str(nb_clean), "check", *NB_CLEAN, *map(str, NOTEBOOKS)], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_stored_notebook_is_clean(path):
     assert path.stat().st_size < 1_000_000, f"{path.name} is {path.stat().st_size} bytes"
     nb = json.loads(path.read_text())
-    assert "widgets" not in nb["metadata"], "stored widget state"
+    assert "widgets" not in nb["metadata"], "stored widget state"  # nb-clean keeps it
     counts, problems = [], []
     for i, cell in enumerate(nb["cells"]):
         if cell["cell_type"] != "code":
             continue
         src = "".join(cell["source"])
         lines = src.splitlines()
-        if not src.strip():
-            problems.append(f"cell {i}: empty code cell")
-            continue
         counts.append(cell["execution_count"])
-        assert "execution" not in cell["metadata"], f"cell {i}: per-cell timing metadata stored"
         for line in lines:
             if re.match(r"^\s*#\s*NBVAL_", line) and line.strip() not in MARKERS:
                 marker = line.strip()

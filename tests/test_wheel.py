@@ -36,11 +36,10 @@ import nbformat
 import pytest
 from jupyter_client import KernelManager
 from jupyter_client.kernelspec import KernelSpecManager
+from project import NOTEBOOKS, ROOT  # tools/project.py
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]  # builds first (fixtures count)
 
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 CELL_TIMEOUT_S = 300
 # Which Python runs, where `helpers` comes from, where its data file is (checked in every kernel).
 PROBE = (

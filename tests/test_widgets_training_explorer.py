@@ -7,8 +7,8 @@ import pytest
 import torch
 from torch import nn
 
-from helpers.checks import least_squares
 from helpers.data import scaled_normal_data
+from helpers.fitting import least_squares
 from helpers.widgets.training_explorer import OPTIMIZERS, TrainingExplorer
 
 X, Y = scaled_normal_data(100, seed=27)  # the data of notebook 06
@@ -162,9 +162,8 @@ def test_accepts_lists_and_flat_tensors():
     b = TrainingExplorer(
         torch.tensor([1.0, 2.0, 3.0]), torch.tensor([[2.0], [4.0], [6.0]]), max_epochs=50, epochs=50
     )
-    assert a.params == pytest.approx(
-        b.params, rel=1e-12, abs=1e-12
-    )  # lstsq may differ in the last bit
+    # lstsq may differ in the last bit
+    assert a.params == pytest.approx(b.params, rel=1e-12, abs=1e-12)
     assert a.closed_form == pytest.approx((2.0, 0.0), abs=1e-9)
     assert a.min_loss == pytest.approx(0.0, abs=1e-12)
 
@@ -175,14 +174,6 @@ def test_accepts_lists_and_flat_tensors():
         ({"x": [1.0, 2.0], "y": [1.0]}, ValueError, "x and y"),
         ({"x": [1.0, float("nan")], "y": [1.0, 2.0]}, ValueError, "finite"),
         ({"x": [2.0, 2.0], "y": [1.0, 2.0]}, ValueError, "constant"),
-        ({"x": X, "y": Y, "lr": 0.0}, ValueError, "lr must be in"),
-        ({"x": X, "y": Y, "lr": float("nan")}, ValueError, "lr must be in"),
-        ({"x": X, "y": Y, "lr": 1.0}, ValueError, r"lr must be in \[0.0001, 0.1\], got 1.0"),
-        ({"x": X, "y": Y, "lr": "0.01"}, TypeError, "lr must be a number"),
-        ({"x": X, "y": Y, "epochs": -1}, ValueError, "epochs must be in"),
-        ({"x": X, "y": Y, "epochs": 1000}, ValueError, r"epochs must be in \[0, 500\]"),
-        ({"x": X, "y": Y, "epochs": 1.5}, TypeError, "epochs must be an int"),
-        ({"x": X, "y": Y, "optimizer": "Adam"}, ValueError, "optimizer must be one of"),
         ({"x": X, "y": Y, "max_epochs": 0}, ValueError, "max_epochs"),
         ({"x": X, "y": Y, "seed": -1}, ValueError, "seed"),
         ({"x": X, "y": Y, "seed": 1.0}, TypeError, "seed"),

@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from kernel_env import ROOT, apply_kernel_env  # tools/kernel_env.py
+from project import NOTEBOOKS, ROOT, apply_kernel_env, pytest_command  # tools/project.py
 
 
 def _time(cmd: list[str], *, cwd: Path, env: dict) -> float:
@@ -87,12 +87,12 @@ def bench_notebooks(repeats: int = 1) -> None:
     with tempfile.TemporaryDirectory(dir=ROOT / "artifacts") as tmp:
         baseline = Path(tmp) / "baseline.ipynb"
         baseline.write_text(json.dumps(BASELINE))
-        cmd = [sys.executable, "-m", "pytest", "-q"]
+        cmd = pytest_command("-q", parallel=False)
         base = statistics.median(
             _time(cmd + [str(baseline)], cwd=ROOT, env=env) for _ in range(max(repeats, 2))
         )
         print(f"notebook time under nbval (baseline, importing torch + matplotlib: {base:.1f} s):")
-        for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        for path in NOTEBOOKS:
             t = statistics.median(
                 _time(cmd + [str(path)], cwd=ROOT, env=env) for _ in range(repeats)
             )
@@ -103,13 +103,8 @@ def bench_notebooks(repeats: int = 1) -> None:
 def bench_suite() -> None:
     """Wall time of README's test command (parallel, 2 workers) and of a serial run."""
     env = _env()
-    for label, extra in (
-        ("pytest -n 2 --dist loadfile", ["-n", "2", "--dist", "loadfile"]),
-        ("pytest (serial)", []),
-    ):
-        t = _time(
-            [sys.executable, "-m", "pytest", "-q", "-m", "not browser", *extra], cwd=ROOT, env=env
-        )
+    for label, parallel in (("pytest -n 2 --dist loadfile", True), ("pytest (serial)", False)):
+        t = _time(pytest_command("-q", "-m", "not browser", parallel=parallel), cwd=ROOT, env=env)
         print(f"whole suite without the browser test, {label}: {t:.1f} s")
 
 
@@ -125,15 +120,15 @@ def bench_scaling(argv: list[str]) -> None:
 # and its result, whatever the notebook itself prints.
 RECORD_FITS = """
 import inspect, json
-import helpers.checks
+import helpers.fitting
 
-def _recorded(trained, closed_form, _distance=helpers.checks.distance_to_closed_form):
+def _recorded(trained, closed_form, _distance=helpers.fitting.distance_to_closed_form):
     distance = _distance(trained, closed_form)
     line = (inspect.stack()[1].code_context or ["?"])[0].strip()
     print("FIT " + json.dumps([line, distance]))
     return distance
 
-helpers.checks.distance_to_closed_form = _recorded
+helpers.fitting.distance_to_closed_form = _recorded
 """
 
 
@@ -150,7 +145,7 @@ def bench_fits() -> None:
     print(
         "(a call inside a loop: its last value; goal <= 1e-3 where a notebook says it converged):"
     )
-    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+    for path in NOTEBOOKS:
         nb = nbformat.read(path, as_version=4)
         nb.cells.insert(0, nbformat.v4.new_code_cell(RECORD_FITS))
         run_notebook(nb, cwd=path.parent)
@@ -207,17 +202,9 @@ def bench_explorers(presses: int = 20) -> None:
         )
     env = _env()
     env["LINREG_REQUIRE_BROWSER"] = "1"  # report a missing browser instead of skipping silently
-    cmd = [
-        sys.executable,
-        "-m",
-        "pytest",
-        "-q",
-        "-m",
-        "browser",
-        "-k",
-        "explorers",
-        "tests/test_browser.py",
-    ]
+    cmd = pytest_command(
+        "-q", "-m", "browser", "-k", "explorers", "tests/test_browser.py", parallel=False
+    )
     done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
     report = ROOT / "artifacts" / "browser" / "explorer_latency.json"
     if done.returncode != 0 or not report.exists():

@@ -19,8 +19,8 @@ import tomllib
 from pathlib import Path
 
 import nbformat
+from project import NOTEBOOKS, ROOT  # tools/project.py
 
-ROOT = Path(__file__).resolve().parents[1]
 BRANCH = "main"  # the branch the Colab and Binder links open (the book's conf.py uses the same)
 FIRST_LINE = "# Google Colab only: install this series' helpers and turn on the widget manager."
 BADGES_START, BADGES_END = "<!-- badges: start -->", "<!-- badges: end -->"
@@ -97,7 +97,7 @@ def main(argv: list[str]) -> int:
     check = argv == ["--check"]
     url = repository_url()
     stale = []
-    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+    for path in NOTEBOOKS:
         nb = nbformat.read(path, as_version=4)
         if with_colab_cell(nb, url):
             stale.append(path.relative_to(ROOT))

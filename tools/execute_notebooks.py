@@ -2,7 +2,7 @@
 
 Each notebook runs top to bottom in a fresh kernel of the current Python
 environment, from the ``notebooks/`` folder, with the kernel environment of
-``kernel_env.py`` that the tests use too (one thread, no MPLBACKEND, CPU device). Per-cell timing
+``tools/project.py`` that the tests use too (one thread, no MPLBACKEND, CPU device). Per-cell timing
 metadata and widget state are not stored; the sanitize rules of
 ``nbval_sanitize.cfg`` are applied to the stored outputs (no object addresses
 or per-run kernel paths in the repository).
@@ -15,13 +15,14 @@ from __future__ import annotations
 import configparser
 import queue
 import re
+import subprocess
 import sys
 import time
 from pathlib import Path
 
 import nbformat
 from jupyter_client import KernelManager
-from kernel_env import ROOT, SANITIZE, apply_kernel_env  # tools/kernel_env.py
+from project import NB_CLEAN, NOTEBOOKS, ROOT, SANITIZE, apply_kernel_env  # tools/project.py
 
 
 def sanitize_rules(path: Path = SANITIZE) -> list[tuple[re.Pattern, str]]:
@@ -39,7 +40,9 @@ def _clean_text(text, rules):
 
 
 def clean(nb, rules) -> None:
-    """Drop volatile metadata and sanitize text outputs in place."""
+    """Sanitize text outputs in place, drop the widget state and name the kernel the same way on
+    every machine. (nb-clean then removes cell metadata and empty cells, see ``execute``; it keeps
+    notebook metadata it does not know, such as widget state, so that part is done here.)"""
     nb.metadata.pop("widgets", None)
     nb.metadata["kernelspec"] = {
         "display_name": "Python 3 (ipykernel)",
@@ -48,7 +51,6 @@ def clean(nb, rules) -> None:
     }
     nb.metadata["language_info"] = {"name": "python", "pygments_lexer": "ipython3"}
     for cell in nb.cells:
-        cell.metadata.pop("execution", None)
         if cell.cell_type != "code":
             continue
         for out in cell.outputs:
@@ -154,14 +156,14 @@ def execute(path: Path, rules) -> float:
             raise SystemExit(f"{path.name}: cell {i} raised {error} (not stored)")
     clean(nb, rules)
     nbformat.write(nb, path)
+    nb_clean = Path(sys.executable).with_name("nb-clean")  # installed with the pins
+    subprocess.run([str(nb_clean), "clean", *NB_CLEAN, str(path)], check=True)
     return elapsed
 
 
 def main(argv: list[str]) -> int:
     apply_kernel_env()
-    paths = [Path(a).resolve() for a in argv] or sorted(
-        (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")
-    )
+    paths = [Path(a).resolve() for a in argv] or NOTEBOOKS
     rules = sanitize_rules()
     for path in paths:
         seconds = execute(path, rules)

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from project import ROOT  # tools/project.py
 
 
 def main() -> int:

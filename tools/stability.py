@@ -10,23 +10,20 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import time
 
-from kernel_env import ROOT, apply_kernel_env  # tools/kernel_env.py
+from project import NOTEBOOKS, ROOT, apply_kernel_env, pytest_command  # tools/project.py
 
 
 def main() -> int:
     env = dict(os.environ)
     apply_kernel_env(env)
-    notebooks = [
-        str(p.relative_to(ROOT)) for p in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-    ]
-    base = [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly"]
+    notebooks = [str(p.relative_to(ROOT)) for p in NOTEBOOKS]
+    base = pytest_command("-q", "-p", "no:randomly", parallel=False)
     runs = [(f"serial run {i}", base + notebooks) for i in (1, 2, 3)]
     runs.append(("reverse order", base + notebooks[::-1]))
     runs.append(
-        ("parallel -n 2 --dist loadfile", base + ["-n", "2", "--dist", "loadfile"] + notebooks)
+        ("parallel -n 2 --dist loadfile", pytest_command("-q", "-p", "no:randomly", *notebooks))
     )
     failed = 0
     for label, cmd in runs:

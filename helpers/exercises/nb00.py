@@ -1,6 +1,6 @@
 """Checks for the exercises of notebook 00 (a warm-up that shows how checks work)."""
 
-from ..checks import compare
+from .feedback import compare
 
 
 def check_warmup_mse(answer):

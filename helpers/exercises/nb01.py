@@ -1,7 +1,7 @@
 """Checks for the exercises of notebook 01: each is its right answer plus its typical mistakes."""
 
-from ..checks import Mistake, check_callable, compare
 from ..data import three_points
+from .feedback import Mistake, check_callable, compare
 
 _X, _Y = three_points()
 

@@ -1,8 +1,8 @@
 """Checks for the exercises of notebook 03 (the chain rule by hand, accumulating gradients, training
 with autograd)."""
 
-from ..checks import Mistake, check_callable, compare
 from ..data import three_points
+from .feedback import Mistake, check_callable, compare
 from .nb02 import _epoch  # one epoch of notebook 02's per-sample loop
 
 _X, _Y = three_points()

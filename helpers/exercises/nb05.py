@@ -5,8 +5,8 @@ from functools import lru_cache
 
 import torch
 
-from ..checks import Mistake, check_callable, compare
 from ..data import CLASSIC_SEED, multiple_data
+from .feedback import Mistake, check_callable, compare
 
 _N, _LR_MEAN = 40, 0.05  # exercise 1: trained with the mean over n = 40 samples at lr = 0.05
 
@@ -41,7 +41,7 @@ def _mse_cases():
     return [((yhat, y), torch.mean((yhat.reshape(-1) - y.reshape(-1)) ** 2)) for yhat, y in pairs]
 
 
-def check_mse_any_shape(fn):
+def check_mse(fn):
     """Exercise 2: mse(yhat, y) that is right for (n, 1) vs (n,) shapes too (no broadcasting)."""
     return check_callable(
         fn,
@@ -76,7 +76,7 @@ def _multiple():
     return d.y, d.X @ torch.tensor([2.5, 4.0, -2.0])
 
 
-def check_mse_true_weights(answer):
+def check_mse_true(answer):
     """Exercise 3: the MSE of the multiple-regression model at the true weights, to 4 digits."""
     y, yhat = _multiple()
     return compare(

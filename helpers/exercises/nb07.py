@@ -2,7 +2,7 @@
 
 import torch
 
-from ..checks import Feedback, Mistake, call_safely, check_callable, compare
+from .feedback import Feedback, Mistake, call_safely, check_callable, compare
 
 
 def check_updates_per_epoch(fn):
@@ -103,7 +103,7 @@ _GLOBAL_HINT = (
 )
 
 
-def check_reproducible_loader(make_loader):
+def check_make_loader(make_loader):
     """Exercise 3: make_loader(dataset) -> a DataLoader with batches of 10, shuffled every epoch,
     the same batches (two epochs compared) every time it is built, no global random draw.
     """

@@ -4,7 +4,7 @@ from functools import lru_cache
 
 import torch
 
-from ..checks import Mistake, compare
+from .feedback import Mistake, compare
 
 #: The exercises ask for 4 significant digits: answers within this relative tolerance are right.
 RTOL = 1e-3
@@ -13,8 +13,8 @@ RTOL = 1e-3
 @lru_cache(maxsize=1)
 def _reference():
     """The expected answers, computed in float64 from the shipped data (read once)."""
-    from ..checks import least_squares
     from ..data import old_faithful
+    from ..fitting import least_squares
 
     e, w = (t.double() for t in old_faithful())
 

@@ -1,4 +1,4 @@
-"""What the three explorers share: the argument check, ``set``, the widget and the fast redraw.
+"""What the three explorers share: their fields, ``set``, the widget and the fast redraw.
 
 An explorer draws its fixed parts once (with ``helpers.plots``) and lists in ``self.moving`` the
 artists that a slider moves. A redraw pastes the saved picture of the fixed parts and draws only
@@ -9,17 +9,43 @@ only when an axis changes its limits or scale.
 
 import io
 import math
-import numbers
+
+from .._validate import finite_float, integer, one_of
 
 
-def checked(value, lo, hi, *, name, integer=False):
-    """``value`` if it is a number (an int if ``integer``) in [lo, hi], else a clear error."""
-    kind = numbers.Integral if integer else numbers.Real
-    if isinstance(value, bool) or not isinstance(value, kind):
-        raise TypeError(f"{name} must be {'an int' if integer else 'a number'}, got {value!r}")
-    if not lo <= value <= hi:  # NaN fails too
-        raise ValueError(f"{name} must be in [{lo:g}, {hi:g}], got {value!r}")
-    return value
+class Slider:
+    """One value an explorer's controls set: a number in [lo, hi] (an int if ``integer``, on a
+    logarithmic slider if ``log``) or one of ``choices``. The constructor, ``set()`` and the
+    control all go through it, so a value no control could show is refused everywhere."""
+
+    def __init__(self, lo=None, hi=None, *, integer=False, log=False, step=0.05, choices=()):
+        self.lo, self.hi, self.integer, self.log = lo, hi, integer, log
+        self.step, self.choices = step, choices
+
+    def check(self, value, name):
+        if self.choices:
+            return one_of(value, self.choices, name=name)
+        check = integer if self.integer else finite_float
+        return check(value, name=name, minimum=self.lo, maximum=self.hi)
+
+    def control(self, value, name):
+        import ipywidgets as widgets
+
+        if self.choices:
+            return widgets.ToggleButtons(options=self.choices, value=value, description=name)
+        if self.integer:
+            return widgets.IntSlider(value=value, min=self.lo, max=self.hi, description=name)
+        kind, ends = widgets.FloatSlider, (self.lo, self.hi)
+        if self.log:
+            kind, ends = widgets.FloatLogSlider, [math.log10(end) for end in ends]
+        return kind(
+            value=value,
+            min=ends[0],
+            max=ends[1],
+            step=self.step,
+            description=name,
+            readout_format=".3g",
+        )
 
 
 def nice(value):
@@ -28,18 +54,9 @@ def nice(value):
     return next(m * power for m in (1, 2, 5, 10) if m * power >= value)
 
 
-def lr_slider(value, lr_range, *, step):
-    """A logarithmic slider for the learning rate, from ``lr_range[0]`` to ``lr_range[1]``."""
-    from ipywidgets import FloatLogSlider
-
-    lo, hi = (math.log10(v) for v in lr_range)
-    return FloatLogSlider(
-        value=value, min=lo, max=hi, step=step, description="lr", readout_format=".3g"
-    )
-
-
 class Explorer:
-    """Base class: ``figure`` (drawn by the subclass), ``set(...)``, ``widget`` and ``image``."""
+    """Base class: ``fields`` (name -> :class:`Slider`), ``figure`` (drawn by the subclass),
+    ``set(...)``, ``widget`` and ``image``."""
 
     image = None  # the ipywidgets.Image, once the widget is built
     _syncing = False  # True while set() moves a slider
@@ -53,9 +70,27 @@ class Explorer:
         FigureCanvasAgg(self.figure)
         return self.figure.subplots(1, ncols, **kwargs)
 
+    def _start(self, **values):
+        """Check the first values, draw the fixed parts, then the rest."""
+        vars(self).update(self._checked(values))
+        self._draw_fixed_parts()
+        self.set()
+
+    def _checked(self, values):
+        """``values`` checked by their fields, all of them, before anything changes."""
+        unknown = sorted(set(values) - set(self.fields))
+        if unknown:
+            raise TypeError(
+                f"{type(self).__name__} has no value {', '.join(map(repr, unknown))};"
+                f" its values are {', '.join(self.fields)}"
+            )
+        return {name: self.fields[name].check(value, name) for name, value in values.items()}
+
     def set(self, **values):
-        """Set some of the values the sliders control (``w=1.5``, ``lr=0.1``, ...) and redraw."""
-        vars(self).update(values)
+        """Set some of the values the controls set (``w=1.5``, ``lr=0.1``, ...) and redraw.
+
+        A value a control could not show raises an error and changes nothing."""
+        vars(self).update(self._checked(values))
         for name, control in getattr(self, "controls", {}).items():
             self._syncing = True  # the slider follows, without calling set() again
             control.value = getattr(self, name)
@@ -89,11 +124,11 @@ class Explorer:
 
     @property
     def widget(self):
-        """The sliders (``self.sliders()``: name -> control) above the figure, built once."""
+        """The controls (one per field) above the figure, built once."""
         if self.image is None:
             import ipywidgets as widgets
 
-            self.controls = self.sliders()
+            self.controls = {n: f.control(getattr(self, n), n) for n, f in self.fields.items()}
             for name, control in self.controls.items():
                 control.observe(
                     lambda change, name=name: self._syncing or self.set(**{name: change.new}),

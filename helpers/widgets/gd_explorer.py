@@ -14,7 +14,7 @@ import math
 
 from .. import plots
 from .._validate import paired_floats
-from ._view import Explorer, checked, lr_slider, nice
+from ._view import Explorer, Slider, nice
 
 LR_RANGE = (0.001, 1.0)  # the slider's ends (logarithmic)
 MAX_STEPS = 300
@@ -31,18 +31,19 @@ class GradientDescentExplorer(Explorer):
     """
 
     css_class = "linreg-gd-explorer"
+    fields = {
+        "lr": Slider(*LR_RANGE, log=True, step=0.01),
+        "steps": Slider(1, MAX_STEPS, integer=True),
+    }
 
     def __init__(self, x, y, *, lr=0.1, steps=10):
         self.x, self.y = paired_floats(x, y)
         sxx = sum(v * v for v in self.x)
         if sxx == 0:
             raise ValueError("x must not be all zeros (the loss would not depend on w)")
-        self.lr = checked(lr, *LR_RANGE, name="lr")
-        self.steps = checked(steps, 1, MAX_STEPS, name="steps", integer=True)
         self.w_star = sum(a * b for a, b in zip(self.x, self.y)) / sxx  # where the MSE is smallest
         self.curvature = 2 * sxx / len(self.x)  # a step multiplies w - w_star by 1 - lr * curvature
-        self._draw_fixed_parts()
-        self.set()
+        self._start(lr=lr, steps=steps)
 
     def mse(self, w):
         """Mean squared error at weight ``w`` (``*``, not ``**``, which raises on overflow)."""
@@ -108,11 +109,3 @@ class GradientDescentExplorer(Explorer):
             ax_steps.set_yscale("symlog")
             top = nice(max(abs(w) for w in self.path))
             ax_steps.set_ylim(-top, top)
-
-    def sliders(self):
-        from ipywidgets import IntSlider
-
-        return {
-            "lr": lr_slider(self.lr, LR_RANGE, step=0.01),
-            "steps": IntSlider(value=self.steps, min=1, max=MAX_STEPS, description="steps"),
-        }

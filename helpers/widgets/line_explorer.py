@@ -10,8 +10,8 @@ import torch
 
 from .. import plots
 from .._validate import finite_float, paired_floats
-from ..checks import least_squares
-from ._view import Explorer
+from ..fitting import least_squares
+from ._view import Explorer, Slider
 
 GRID = 41  # points per axis of the MSE curve and contour
 
@@ -27,9 +27,8 @@ class LineExplorer(Explorer):
             if not finite_float(lo, name=name) < finite_float(hi, name=name):
                 raise ValueError(f"{name} must be (low, high) with low < high, got {(lo, hi)}")
         self.w_range, self.b_range = w_range, b_range
-        self.w, self.b = finite_float(w, name="w"), finite_float(b, name="b")
-        self._draw_fixed_parts()
-        self.set()
+        self.fields = {"w": Slider(*w_range), "b": Slider(*b_range)}
+        self._start(w=w, b=b)
 
     def mse(self, w=None, b=None):
         """Mean squared error of the data at (w, b) (the current values by default)."""
@@ -78,13 +77,3 @@ class LineExplorer(Explorer):
         self.contour_point.set_data([w], [b])
         self.axes[0].set_title(f"w = {w:.2f}, b = {b:.2f}, MSE = {loss:.3f}")
         self.axes[1].set_title(f"MSE against w (b = {b:.2f})")
-
-    def sliders(self):
-        from ipywidgets import FloatSlider
-
-        return {
-            name: FloatSlider(
-                value=getattr(self, name), min=lo, max=hi, step=0.05, description=name
-            )
-            for name, (lo, hi) in (("w", self.w_range), ("b", self.b_range))
-        }

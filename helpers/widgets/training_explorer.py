@@ -16,14 +16,14 @@ in float32 (the dtype of the notebook's model), training stops and the figure sa
 """
 
 import math
-from typing import NamedTuple
+from collections import namedtuple
 
 import torch
 
 from .. import plots
-from .._validate import paired_floats, seed_value
-from ..checks import least_squares
-from ._view import Explorer, checked, lr_slider, nice
+from .._validate import integer, paired_floats, seed_value
+from ..fitting import least_squares
+from ._view import Explorer, Slider, nice
 
 OPTIMIZERS = ("SGD", "SGD + momentum")
 MOMENTUM = 0.9
@@ -31,14 +31,9 @@ LR_RANGE = (1e-4, 1e-1)  # the slider's ends (logarithmic)
 FLOAT32_MAX = float(torch.finfo(torch.float32).max)  # a larger loss is inf in float32
 
 
-class Run(NamedTuple):
-    """Parameters and MSE after each epoch 0..k; ``diverged_at``: the first epoch whose loss is
-    not finite (training stopped there), or None."""
-
-    ws: list[float]
-    bs: list[float]
-    losses: list[float]
-    diverged_at: int | None
+# Parameters and MSE after each epoch 0..k; diverged_at: the first epoch whose loss is not finite
+# (training stopped there), or None.
+Run = namedtuple("Run", "ws bs losses diverged_at")
 
 
 def _initial_parameters(seed):
@@ -59,11 +54,12 @@ class TrainingExplorer(Explorer):
         self.x, self.y = paired_floats(x, y)
         if max(self.x) == min(self.x):
             raise ValueError("x must not be constant (the closed form needs two different x)")
-        if optimizer not in OPTIMIZERS:
-            raise ValueError(f"optimizer must be one of {OPTIMIZERS}, got {optimizer!r}")
-        self.lr, self.optimizer = checked(lr, *LR_RANGE, name="lr"), optimizer
-        self.max_epochs = checked(max_epochs, 1, 100_000, name="max_epochs", integer=True)
-        self.epochs = checked(epochs, 0, max_epochs, name="epochs", integer=True)
+        self.max_epochs = integer(max_epochs, name="max_epochs", maximum=100_000)
+        self.fields = {
+            "lr": Slider(*LR_RANGE, log=True),
+            "epochs": Slider(0, self.max_epochs, integer=True),
+            "optimizer": Slider(choices=OPTIMIZERS),
+        }
         self.init = _initial_parameters(seed_value(seed))
         n = len(self.x)
         self._sx, self._sxx = sum(self.x) / n, sum(v * v for v in self.x) / n
@@ -72,8 +68,7 @@ class TrainingExplorer(Explorer):
         self.closed_form = (w_star, b_star)
         self.min_loss = sum((w_star * a + b_star - t) ** 2 for a, t in zip(self.x, self.y)) / n
         self._runs, self.runs_trained = {}, 0  # runs_trained: how often training actually ran
-        self._draw_fixed_parts()
-        self.set()
+        self._start(lr=lr, epochs=epochs, optimizer=optimizer)
 
     def _loss(self, w, b):
         """MSE at (w, b), written around the optimum so that it stays accurate near the minimum."""
@@ -118,9 +113,8 @@ class TrainingExplorer(Explorer):
             linestyle="--",
             label=f"closed-form minimum {self.min_loss:.4g}",
         )
-        self.ax_loss.set_ylim(
-            0.8 * self.min_loss or 1e-6 * first, 2 * first
-        )  # the same for every run
+        # the same for every run
+        self.ax_loss.set_ylim(0.8 * self.min_loss or 1e-6 * first, 2 * first)
 
         (w_star, b_star), self.xs = self.closed_form, [min(self.x), max(self.x)]
         plots.scatter_fit(
@@ -134,9 +128,8 @@ class TrainingExplorer(Explorer):
             self.xs, self.xs, color="C3", linewidth=5, alpha=0.45, label="model"
         )
         pad = 0.1 * (max(self.y) - min(self.y) or 1.0)
-        self.ax_fit.set_ylim(
-            min(self.y) - pad, max(self.y) + pad
-        )  # a wild line must not rescale the data away
+        # a wild line must not rescale the data away
+        self.ax_fit.set_ylim(min(self.y) - pad, max(self.y) + pad)
         self.message_text = self.ax_fit.text(
             0.5,
             0.5,
@@ -185,16 +178,3 @@ class TrainingExplorer(Explorer):
             self.fit_line.set_ydata([b + w * v for v in self.xs])
             self.ax_loss.set_title(f"{head}: MSE = {self.loss:.4g} after {self.epochs} epochs")
             self.ax_fit.set_title(f"epoch {self.epochs}: w = {w:.4f}, b = {b:.4f}")
-
-    def sliders(self):
-        import ipywidgets as widgets
-
-        return {
-            "lr": lr_slider(self.lr, LR_RANGE, step=0.05),
-            "epochs": widgets.IntSlider(
-                value=self.epochs, min=0, max=self.max_epochs, description="epochs"
-            ),
-            "optimizer": widgets.ToggleButtons(
-                options=OPTIMIZERS, value=self.optimizer, description="optimiser"
-            ),
-        }

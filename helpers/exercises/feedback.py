@@ -1,0 +1,172 @@
+"""Exercise feedback: compare a learner's answer (a value or a function) with the right one.
+
+A check never raises on learner input; it returns a :class:`Feedback` ("Right" or "Not yet" with a
+hint).
+"""
+
+from dataclasses import dataclass
+
+import torch
+
+from .._validate import as_numbers
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The result of an exercise check: ``ok`` and a friendly message (with a hint when not ok)."""
+
+    ok: bool
+    message: str
+    hint: str = ""
+
+    def __str__(self):
+        if self.ok:
+            return "✅ Right: " + self.message
+        return "⏳ Not yet: " + self.message + (f"\n   Hint: {self.hint}" if self.hint else "")
+
+    __repr__ = __str__
+
+    def __bool__(self):
+        return self.ok
+
+
+def is_unfilled(answer):
+    """True for the placeholders a starter cell leaves: ``None`` and ``...``."""
+    return answer is None or answer is Ellipsis
+
+
+def not_filled(name):
+    """Feedback for a starter cell that has not been filled in yet."""
+    return Feedback(
+        False,
+        f"{name} is still empty.",
+        f"replace the `...` (or None) in the starter cell for {name}, then run this check again.",
+    )
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A typical wrong answer and the hint that explains it.
+
+    ``match`` is a wrong value (compared like the answer), or a function: in :func:`compare` a
+    test ``match(got) -> bool`` on the answer as a float64 tensor; in :func:`check_callable` a
+    wrong version of the learner's function, called with the same arguments.
+    """
+
+    match: object
+    hint: str
+
+
+def compare(answer, expected, *, name, mistakes=(), hint="", rtol=1e-5, atol=1e-8):
+    """Check an exercise answer against the expected value; never raises on learner input.
+
+    Every correct form passes: Python or numpy numbers, float32 or float64 tensors, a one-element
+    tensor for a scalar, a value typed from a printed result with 6 significant digits (the
+    default ``rtol``). A wrong answer that matches one of ``mistakes`` gets that mistake's hint;
+    any other wrong answer gets ``hint``.
+    """
+    if is_unfilled(answer):
+        return not_filled(name)
+    got, want = as_numbers(answer), as_numbers(expected)
+    if got is None:
+        return Feedback(
+            False,
+            f"{name} should be a number or a tensor, got {type(answer).__name__}.",
+            hint,
+        )
+    if want.numel() == 1 and got.numel() == 1:
+        got = got.reshape(want.shape)  # 2.0, tensor(2.), tensor([2.]) and tensor([[2.]]) all mean 2
+    if got.shape != want.shape:
+        same_count = got.numel() == want.numel()
+        return Feedback(
+            False,
+            f"{name} has shape {tuple(got.shape)}, expected {tuple(want.shape)}.",
+            "the values may be right: reshape your answer to that shape." if same_count else hint,
+        )
+    if not bool(torch.isfinite(got).all()):
+        return Feedback(
+            False,
+            f"{name} contains NaN or inf.",
+            hint or "a diverging computation gives inf or nan: check signs and the learning rate.",
+        )
+    if torch.allclose(got, want, rtol=rtol, atol=atol):
+        return Feedback(True, f"{name} = {_show(got, want)}.")
+    known = [m.hint for m in mistakes if _matches(m.match, got, rtol, atol)]
+    return Feedback(False, f"{name} = {_show(got, want)} is not it yet.", (known + [hint])[0])
+
+
+def _matches(match, got, rtol, atol):
+    """Whether ``got`` is this mistake: ``match`` says so, or equals it."""
+    if callable(match):
+        return bool(match(got))
+    value = as_numbers(match)
+    return (
+        value is not None
+        and value.numel() == got.numel()
+        and torch.allclose(got, value.reshape(got.shape), rtol=rtol, atol=atol)
+    )
+
+
+def _show(got, want):
+    """``got`` with the fewest significant digits (at least 4) that tell it apart from ``want``."""
+    for digits in range(4, 18):
+        text = _fmt(got, digits)
+        if text != _fmt(want, digits) or torch.allclose(got, want):
+            return text
+    return text
+
+
+def _fmt(t, digits):
+    values = ", ".join(f"{v:.{digits}g}" for v in t.reshape(-1).tolist()[:6])
+    return values if t.ndim == 0 else f"[{values}{', ...' if t.numel() > 6 else ''}]"
+
+
+def call_safely(fn, *args, name, hint=""):
+    """Call a learner's function: returns ``(result, None)``, or ``(None, Feedback)`` when the
+    function is missing, unfinished (returns ``None``/``...``, raises ``NotImplementedError``)
+    or raises; ``hint`` goes with a function that is not one or raises. Never raises itself."""
+    if is_unfilled(fn):
+        return None, not_filled(name)
+    if not callable(fn):
+        return None, Feedback(False, f"{name} should be a function, got {type(fn).__name__}.", hint)
+    try:
+        result = fn(*args)
+    except NotImplementedError:
+        return None, not_filled(name)
+    except Exception as exc:  # learner code: report, never raise
+        message = f"{name}{_args(args)} raised {type(exc).__name__}: {exc}"
+        return None, Feedback(False, message, hint)
+    if is_unfilled(result):
+        return None, not_filled(name)
+    return result, None
+
+
+def check_callable(fn, *, name, cases, mistakes=(), hint="", rtol=1e-5, atol=1e-8):
+    """Call a learner's function on each ``(args, expected)`` case; report the first wrong one.
+
+    ``mistakes`` hold wrong versions of the function (``Mistake(wrong_fn, hint)``): when the
+    learner's result equals a wrong version's on the failing case, that hint is shown.
+    """
+    for args, expected in cases:
+        got, problem = call_safely(fn, *args, name=name, hint=hint)
+        if problem is not None:
+            return problem
+        per_case = [Mistake(m.match(*args), m.hint) for m in mistakes]
+        result = compare(
+            got,
+            expected,
+            name=f"{name}{_args(args)}",
+            mistakes=per_case,
+            hint=hint,
+            rtol=rtol,
+            atol=atol,
+        )
+        if not result.ok:
+            return result
+    return Feedback(True, f"{name} gives the expected value on all {len(cases)} test case(s).")
+
+
+def _args(args):
+    """The arguments of a call, short: ``(2.0, tensor(3, 1))``."""
+    shown = [f"tensor{tuple(a.shape)}" if isinstance(a, torch.Tensor) else repr(a) for a in args]
+    return "(" + ", ".join(s if len(s) < 30 else "..." for s in shown) + ")"

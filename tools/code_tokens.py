@@ -1,0 +1,43 @@
+"""How big ``helpers/`` is, in code tokens: Python tokens without comments, docstrings, newlines and
+indentation (what a learner reads as code). ``tests/test_package.py`` keeps it at most 15,000.
+
+Usage:  python tools/code_tokens.py [FOLDER]   (default: helpers; prints each file and the total)
+"""
+
+import io
+import sys
+import tokenize
+from pathlib import Path
+
+from project import ROOT
+
+LAYOUT = {tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER, tokenize.ENCODING}
+
+
+def code_tokens(source):
+    """The number of code tokens in ``source`` (a module's text)."""
+    tokens = [
+        t
+        for t in tokenize.generate_tokens(io.StringIO(source).readline)
+        if t.type not in (tokenize.COMMENT, tokenize.NL)
+    ]
+    count, previous = 0, tokenize.NEWLINE
+    for i, token in enumerate(tokens):
+        after = tokens[i + 1].type if i + 1 < len(tokens) else tokenize.ENDMARKER
+        starts_statement = previous in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)
+        docstring = token.type == tokenize.STRING and starts_statement and after in LAYOUT
+        count += token.type not in LAYOUT and not docstring
+        previous = token.type
+    return count
+
+
+def folder_tokens(folder):
+    """{path: code tokens} for every ``.py`` file under ``folder``."""
+    return {p: code_tokens(p.read_text()) for p in sorted(Path(folder).rglob("*.py"))}
+
+
+if __name__ == "__main__":
+    sizes = folder_tokens(ROOT / (sys.argv[1] if len(sys.argv) > 1 else "helpers"))
+    for path, n in sizes.items():
+        print(f"{n:6d}  {path.relative_to(ROOT)}")
+    print(f"{sum(sizes.values()):6d}  in all")
