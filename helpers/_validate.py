@@ -16,18 +16,18 @@ def _is_int(value):
 
 
 def _range(minimum, maximum):
-    """How a range reads in a message: ``>= 1``, ``in [0, 300]``."""
-    if maximum is None:
-        return "" if minimum is None else f" >= {minimum:g}"
-    return f" in [{minimum:g}, {maximum:g}]"
+    """How a range reads in a message: ``>= 1``, ``in [0, 300]`` (nothing for no bounds)."""
+    if maximum < math.inf:
+        return f" in [{minimum:g}, {maximum:g}]"
+    return f" >= {minimum:g}" if minimum > -math.inf else ""
 
 
-def integer(value, *, name, minimum=1, maximum=None):
+def integer(value, *, name, minimum=1, maximum=math.inf):
     """``value`` if it is an int >= ``minimum`` (1 unless told otherwise) and <= ``maximum``."""
     wanted = "an int" + _range(minimum, maximum)
     if not _is_int(value):
         raise TypeError(f"{name} must be {wanted}, got {value!r} of type {type(value).__name__}")
-    if value < minimum or (maximum is not None and value > maximum):
+    if not minimum <= value <= maximum:
         raise ValueError(f"{name} must be {wanted}, got {value}")
     return int(value)
 
@@ -41,13 +41,12 @@ def seed_value(value, *, name="seed"):
     return int(value)
 
 
-def finite_float(value, *, name, minimum=None, maximum=None):
+def finite_float(value, *, name, minimum=-math.inf, maximum=math.inf):
     """``value`` as a float if it is a finite real number >= ``minimum`` and <= ``maximum``."""
     wanted = "a finite number" + _range(minimum, maximum)
     if not isinstance(value, numbers.Real) or isinstance(value, bool):
         raise TypeError(f"{name} must be {wanted}, got {value!r} of type {type(value).__name__}")
-    below = minimum is not None and value < minimum
-    if not math.isfinite(value) or below or (maximum is not None and value > maximum):
+    if not (math.isfinite(value) and minimum <= value <= maximum):
         raise ValueError(f"{name} must be {wanted}, got {value}")
     return float(value)
 
@@ -66,7 +65,7 @@ def tensor(value, *, name, ndim=None):
     if ndim is not None and value.ndim not in ndim:
         ranks = " or ".join(map(str, ndim))
         raise ValueError(f"{name} must have {ranks} dimension(s), got shape {tuple(value.shape)}")
-    if not bool(torch.isfinite(value).all()):
+    if not torch.isfinite(value).all():
         raise ValueError(f"{name} must contain only finite values, got NaN or inf")
     return value
 
@@ -88,27 +87,28 @@ def generator_or_seed(seed, generator, *, default_seed):
 
 
 def floats(values, *, name):
-    """``values`` (numbers, or a tensor of shape (n,) or (n, 1)) as a list of floats."""
+    """``values`` (numbers, or a tensor of shape (n,) or (n, 1)) as a non-empty list of floats."""
     if isinstance(values, torch.Tensor):
         if values.ndim > 1 and values.shape[1:].numel() != 1:
             raise ValueError(f"{name} must have shape (n,) or (n, 1), got {tuple(values.shape)}")
         values = values.detach().cpu().reshape(-1).tolist()
     try:
-        return [float(v) for v in values]
+        values = [float(v) for v in values]
     except (TypeError, ValueError):
         raise TypeError(
             f"{name} must be a sequence of numbers or a tensor, got {type(values).__name__}"
         ) from None
+    if not values:
+        raise ValueError(f"{name} must not be empty")
+    return values
 
 
 def paired_floats(x, y, *, names=("x", "y")):
     """``x`` and ``y`` as two non-empty lists of finite floats of the same length (paired data)."""
     xs, ys = floats(x, name=names[0]), floats(y, name=names[1])
     both = f"{names[0]} and {names[1]}"
-    if len(xs) != len(ys) or not xs:
-        raise ValueError(
-            f"{both} must be non-empty and of equal length, got {len(xs)} and {len(ys)}"
-        )
+    if len(xs) != len(ys):
+        raise ValueError(f"{both} must be of equal length, got {len(xs)} and {len(ys)}")
     if not all(map(math.isfinite, xs + ys)):
         raise ValueError(f"{both} must contain only finite values")
     return xs, ys

@@ -6,7 +6,7 @@ from ._validate import as_numbers, finite_float, tensor
 
 
 # --------------------------------------------------------------------------- shapes
-def check_same_shape(y_hat, y, *, names=("y_hat", "y")):
+def check_same_shape(y_hat, y):
     """Refuse predictions and targets whose shapes differ (instead of silently broadcasting).
 
     ``(y - y_hat)`` with y: (100,) and y_hat: (100, 1) broadcasts to (100, 100):
@@ -14,13 +14,12 @@ def check_same_shape(y_hat, y, *, names=("y_hat", "y")):
     without any error. This guard raises a ``ValueError`` that shows both
     shapes and the fix.
     """
-    a, b = names
-    for name, value in zip(names, (y_hat, y)):
+    for name, value in (("y_hat", y_hat), ("y", y)):
         if not isinstance(value, torch.Tensor):
             raise TypeError(f"{name} must be a torch.Tensor, got {type(value).__name__}")
     if y_hat.shape == y.shape:
         return
-    msg = f"shape mismatch: {a} has shape {tuple(y_hat.shape)} but {b} has shape {tuple(y.shape)}."
+    msg = f"shape mismatch: y_hat has shape {tuple(y_hat.shape)} but y has shape {tuple(y.shape)}."
     try:
         broadcast = tuple(torch.broadcast_shapes(y_hat.shape, y.shape))
         msg += f" Subtracting them would broadcast to {broadcast} and give a wrong loss."
@@ -29,8 +28,8 @@ def check_same_shape(y_hat, y, *, names=("y_hat", "y")):
     if y_hat.numel() != y.numel():
         raise ValueError(f"{msg} They hold different numbers of values: check the data.")
     raise ValueError(
-        f"{msg} Fix: make the shapes equal, e.g. {a}.reshape({b}.shape)"
-        f" (or {a}.squeeze(-1) / {b}.unsqueeze(-1) for (n, 1) vs (n,))."
+        f"{msg} Fix: make the shapes equal, e.g. y_hat.reshape(y.shape)"
+        " (or y_hat.squeeze(-1) / y.unsqueeze(-1) for (n, 1) vs (n,))."
     )
 
 
@@ -67,7 +66,7 @@ def gradient_check(f, grad, w, *, eps=1e-6, rtol=1e-5, atol=1e-6):
         shape = type(grad).__name__ if got is None else tuple(got.shape)
         raise ValueError(f"grad must have the shape of w, {tuple(estimate.shape)}, got {shape}")
     diff = (got - estimate).abs()
-    if bool((diff > atol + rtol * estimate.abs()).any()):
+    if (diff > atol + rtol * estimate.abs()).any():
         raise AssertionError(
             f"gradient check failed: analytic {got.tolist()}"
             f" vs finite-difference {estimate.tolist()}"

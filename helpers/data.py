@@ -158,10 +158,9 @@ def old_faithful(*, path=None, device="cpu"):
         raise TypeError(f"path must be a str, os.PathLike or None, got {type(path).__name__}")
     path, dev = Path(path), pick_device(device)
     where = f"path {str(path)!r}"
-    if path.is_dir():
-        raise ValueError(f"{where} is a folder; expected a CSV file")
     if not path.is_file():
-        raise ValueError(f"{where}: no such file; expected an existing CSV file")
+        found = " is a folder" if path.is_dir() else ": no such file"
+        raise ValueError(f"{where}{found}; expected an existing CSV file")
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except UnicodeDecodeError as err:

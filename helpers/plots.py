@@ -27,9 +27,7 @@ def scatter_fit(x, y, *, lines=None, ax=None, title=None, xlabel="x", ylabel="y"
     for i, (label, (b, w)) in enumerate((lines or {}).items()):
         # colours from C1 on: C0 is the scatter's
         ax.plot([lo, hi], [b + w * lo, b + w * hi], color=f"C{i + 1}", label=label)
-    ax.set(xlabel=xlabel, ylabel=ylabel)
-    if title:
-        ax.set_title(title)
+    ax.set(xlabel=xlabel, ylabel=ylabel, title=title or "")
     if lines:
         ax.legend()
     return ax
@@ -38,15 +36,11 @@ def scatter_fit(x, y, *, lines=None, ax=None, title=None, xlabel="x", ylabel="y"
 def loss_curve(losses, *, ax=None, title="Loss per epoch", label=None, logy=False, xlabel="epoch"):
     """Plot a sequence of loss values against the epoch (or step) index."""
     values = floats(losses, name="losses")
-    if not values:
-        raise ValueError("losses must not be empty")
     ax = _axes(ax)
     ax.plot(range(len(values)), values, label=label)
-    ax.set(xlabel=xlabel, ylabel="loss")
+    ax.set(xlabel=xlabel, ylabel="loss", title=title or "")
     if logy:
         ax.set_yscale("log")
-    if title:
-        ax.set_title(title)
     if label:
         ax.legend()
     return ax
@@ -68,14 +62,12 @@ def loss_vs_param(params, losses, *, ax=None, name="w", mark=None, title=None, y
     return ax
 
 
-def path_on_curve(params, loss_fn, *, ax=None, label="path", marker="o"):
+def path_on_curve(params, loss_fn, *, ax=None, label="path"):
     """Draw a sequence of parameter values (an optimisation path) on a loss-vs-parameter curve."""
     ps = floats(params, name="params")
-    if not ps:
-        raise ValueError("params must not be empty")
     ax = _axes(ax)
     losses = [float(loss_fn(p)) for p in ps]
-    ax.plot(ps, losses, marker=marker, markersize=3, linewidth=1, label=label)
+    ax.plot(ps, losses, "o-", markersize=3, linewidth=1, label=label)
     ax.legend()
     return ax
 

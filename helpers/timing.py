@@ -116,8 +116,7 @@ def scaling_table(ns, *, device="cpu", seed=0, repeats=5, warmup=1, threads=None
 def format_table(rows):
     """The rows as an aligned text table: times in ms, epoch / floor, growth from the smallest n."""
     first = min(rows, key=lambda r: r.n)
-    header = f"{'n':>10} {'epoch ms':>10} {'floor ms':>10} {'epoch/floor':>12}"
-    lines = [header + f" {'n/n0':>8} {'epoch/epoch0':>13}"]
+    lines = ["         n   epoch ms   floor ms  epoch/floor     n/n0  epoch/epoch0"]
     for r in rows:
         lines.append(
             f"{r.n:>10,d} {r.epoch_s * 1e3:>10.3f} {r.floor_s * 1e3:>10.4f} {r.ratio:>12.1f}"

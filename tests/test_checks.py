@@ -23,8 +23,8 @@ def test_same_shape_different_sizes_and_types():
         checks.check_same_shape(torch.zeros(3, 2), torch.zeros(4))
     with pytest.raises(TypeError, match="y_hat must be a torch.Tensor"):
         checks.check_same_shape([1.0], torch.zeros(1))
-    with pytest.raises(TypeError, match="target must be a torch.Tensor"):
-        checks.check_same_shape(torch.zeros(1), [1.0], names=("pred", "target"))
+    with pytest.raises(TypeError, match="y must be a torch.Tensor"):
+        checks.check_same_shape(torch.zeros(1), [1.0])
 
 
 def test_numerical_gradient_float_and_tensor():

@@ -90,7 +90,7 @@ def test_missing_file_folder_and_bad_arguments(tmp_path):
     with pytest.raises(ValueError, match="no such file") as err:
         data.old_faithful(path=missing)
     assert str(missing) in str(err.value)
-    with pytest.raises(ValueError, match="is a folder; expected a CSV file"):
+    with pytest.raises(ValueError, match="is a folder; expected an existing CSV file"):
         data.old_faithful(path=tmp_path)
     with pytest.raises(TypeError, match="path must be a str, os.PathLike or None, got int"):
         data.old_faithful(path=3)

@@ -22,11 +22,9 @@ def test_scatter_fit_draws_data_and_lines():
 def test_scatter_fit_uses_given_axes_and_bad_input():
     fig, ax = plt.subplots()
     assert plots.scatter_fit([1], [1], ax=ax) is ax
-    with pytest.raises(
-        ValueError, match="x and y must be non-empty and of equal length, got 2 and 1"
-    ):
+    with pytest.raises(ValueError, match="x and y must be of equal length, got 2 and 1"):
         plots.scatter_fit([1, 2], [1])
-    with pytest.raises(ValueError, match="got 0 and 0"):
+    with pytest.raises(ValueError, match="x must not be empty"):
         plots.scatter_fit([], [])
     with pytest.raises(ValueError, match="x and y must contain only finite values"):
         plots.scatter_fit([1.0, float("nan")], [1.0, 2.0])
@@ -62,7 +60,7 @@ def test_loss_vs_param_and_path_on_curve():
     assert len(ax.get_lines()) == 2  # curve + vertical marker
     assert plots.path_on_curve([1.0, 1.5], lambda w: (w - 2) ** 2, ax=ax) is ax
     assert list(ax.get_lines()[-1].get_ydata()) == [1.0, 0.25]
-    with pytest.raises(ValueError, match="params and losses must be non-empty and of equal length"):
+    with pytest.raises(ValueError, match="params and losses must be of equal length"):
         plots.loss_vs_param([1, 2], [1])
     with pytest.raises(ValueError, match="params must not be empty"):
         plots.path_on_curve([], lambda w: w)

@@ -7,6 +7,7 @@
     python3 dev.py bench fits       # each converged fit's distance to the closed-form solution
     python3 dev.py bench scaling    # notebook 07's scaling table (epoch cost / one pass over X)
     python3 dev.py bench explorers  # slider move to new figure per explorer (Python; Chromium)
+    python3 dev.py bench explorers --busy --runs 3   # the same, 3 times, beside one CPU-bound job
 
 Absolute times depend on the machine; the ratios are what the README reports.
 """
@@ -161,7 +162,34 @@ def bench_fits() -> None:
             print(f"  {path.name[:2]}  {line[:62]:<62} {distance:9.2e}  {flag}")
 
 
-def bench_explorers(presses: int = 20) -> None:
+BUSY_LOOP = (
+    "import time\nend = time.monotonic() + {seconds}\nwhile time.monotonic() < end:\n    pass\n"
+)
+
+
+def bench_explorers(argv: list[str]) -> None:
+    """``explorers [--busy] [--runs N]``: the explorer measurement, N times (1 by default); with
+    ``--busy``, beside one CPU-bound process that this bench starts (it stops by itself after 15
+    minutes at the latest) and stops when it is done."""
+    runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 1
+    busy = None
+    if "--busy" in argv:
+        busy = subprocess.Popen([sys.executable, "-c", BUSY_LOOP.format(seconds=900)])
+        print(f"one CPU-bound process (pid {busy.pid}) runs beside the measurement")
+    try:
+        medians = [_bench_explorers_once() for _ in range(runs)]
+    finally:
+        if busy is not None:
+            busy.kill()
+            busy.wait()
+    if runs > 1 and all(medians):
+        print(f"median of the {runs} runs' medians (Chromium, key press -> new <img>):")
+        for name in medians[0]:
+            values = [m[name] for m in medians]
+            print(f"  {name}  {statistics.median(values):6.1f} ms   (runs: {values})")
+
+
+def _bench_explorers_once(presses: int = 20) -> dict | None:
     """Median time from a slider move to the explorer's new PNG: in Python (``set`` + encoding, no
     browser) and, where Chromium is installed, from a key press to the new <img> in JupyterLab, as
     measured by the browser test (tests/test_browser.py, which writes explorer_latency.json)."""
@@ -210,15 +238,17 @@ def bench_explorers(presses: int = 20) -> None:
     if done.returncode != 0 or not report.exists():
         print("explorers, in Chromium: not measured (the browser test failed or has no browser):")
         print("  " + (done.stdout.strip().splitlines() or ["(no output)"])[-1])
-        return
+        return None
     import json
 
     print("explorers, in Chromium (JupyterLab): arrow key -> new <img>, two sliders each:")
-    for name, row in json.loads(report.read_text()).items():
+    rows = json.loads(report.read_text())
+    for name, row in rows.items():
         print(
             f"  {name}  median {row['median_ms']:6.1f} ms"
             f"   (min {row['min_ms']:.0f}, max {row['max_ms']:.0f} ms)"
         )
+    return {name: row["median_ms"] for name, row in rows.items()}
 
 
 def main(argv: list[str]) -> int:
@@ -232,7 +262,7 @@ def main(argv: list[str]) -> int:
     if what in ("fits", "all"):
         bench_fits()
     if what in ("explorers", "all"):
-        bench_explorers()
+        bench_explorers(argv[1:] if what == "explorers" else [])
     if what in ("scaling", "all"):
         bench_scaling(argv[1:] if what == "scaling" else [])
     return 0

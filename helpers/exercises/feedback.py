@@ -83,7 +83,7 @@ def compare(answer, expected, *, name, mistakes=(), hint="", rtol=1e-5, atol=1e-
             f"{name} has shape {tuple(got.shape)}, expected {tuple(want.shape)}.",
             "the values may be right: reshape your answer to that shape." if same_count else hint,
         )
-    if not bool(torch.isfinite(got).all()):
+    if not torch.isfinite(got).all():
         return Feedback(
             False,
             f"{name} contains NaN or inf.",

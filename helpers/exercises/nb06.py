@@ -5,7 +5,8 @@ import math
 import torch
 from torch import nn
 
-from .feedback import Feedback, Mistake, as_numbers, call_safely, compare, is_unfilled, not_filled
+from .._validate import as_numbers
+from .feedback import Feedback, Mistake, call_safely, compare, is_unfilled, not_filled
 
 # ------------------------------------------------------------------ exercise 1: a model class
 _MODEL_HINT = (

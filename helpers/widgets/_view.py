@@ -2,9 +2,10 @@
 
 An explorer draws its fixed parts once (with ``helpers.plots``) and lists in ``self.moving`` the
 artists that a slider moves. A redraw pastes the saved picture of the fixed parts and draws only
-the moving artists on it (matplotlib's *blitting*), then sends a quickly compressed PNG to an
-``ipywidgets.Image``: a few milliseconds instead of a full redraw. The fixed parts are drawn again
-only when an axis changes its limits or scale.
+the moving artists on it (matplotlib's *blitting*), pastes the saved pictures of its (opaque)
+``legends`` back on top, then sends a quickly compressed PNG to an ``ipywidgets.Image``: a few
+milliseconds instead of a full redraw. The fixed parts are drawn again only when an axis changes
+its limits or scale.
 """
 
 import io
@@ -31,21 +32,15 @@ class Slider:
     def control(self, value, name):
         import ipywidgets as widgets
 
+        shown = {"value": value, "description": name}
         if self.choices:
-            return widgets.ToggleButtons(options=self.choices, value=value, description=name)
+            return widgets.ToggleButtons(options=self.choices, **shown)
         if self.integer:
-            return widgets.IntSlider(value=value, min=self.lo, max=self.hi, description=name)
+            return widgets.IntSlider(min=self.lo, max=self.hi, **shown)
         kind, ends = widgets.FloatSlider, (self.lo, self.hi)
         if self.log:
             kind, ends = widgets.FloatLogSlider, [math.log10(end) for end in ends]
-        return kind(
-            value=value,
-            min=ends[0],
-            max=ends[1],
-            step=self.step,
-            description=name,
-            readout_format=".3g",
-        )
+        return kind(min=ends[0], max=ends[1], step=self.step, readout_format=".3g", **shown)
 
 
 def nice(value):
@@ -55,8 +50,9 @@ def nice(value):
 
 
 class Explorer:
-    """Base class: ``fields`` (name -> :class:`Slider`), ``figure`` (drawn by the subclass),
-    ``set(...)``, ``widget`` and ``image``."""
+    """Base class: ``fields`` (name -> :class:`Slider`), ``figure``, ``set(...)``, ``widget`` and
+    ``image``. A subclass draws its fixed parts in ``_draw_fixed_parts`` and lists there the
+    artists a slider moves (``moving``) and its opaque ``legends``; ``update`` moves the artists."""
 
     image = None  # the ipywidgets.Image, once the widget is built
     _syncing = False  # True while set() moves a slider
@@ -70,20 +66,14 @@ class Explorer:
         FigureCanvasAgg(self.figure)
         return self.figure.subplots(1, ncols, **kwargs)
 
-    def _start(self, **values):
-        """Check the first values, draw the fixed parts, then the rest."""
-        vars(self).update(self._checked(values))
-        self._draw_fixed_parts()
-        self.set()
-
     def _checked(self, values):
         """``values`` checked by their fields, all of them, before anything changes."""
-        unknown = sorted(set(values) - set(self.fields))
-        if unknown:
-            raise TypeError(
-                f"{type(self).__name__} has no value {', '.join(map(repr, unknown))};"
-                f" its values are {', '.join(self.fields)}"
-            )
+        for name in values:
+            if name not in self.fields:
+                known = ", ".join(self.fields)
+                raise TypeError(
+                    f"{type(self).__name__} has no value {name!r}; its values are {known}"
+                )
         return {name: self.fields[name].check(value, name) for name, value in values.items()}
 
     def set(self, **values):
@@ -113,13 +103,17 @@ class Explorer:
         if frame != self._frame:
             canvas.draw()
             self._background, self._frame = canvas.copy_from_bbox(self.figure.bbox), frame
+            # text is slow to draw: a legend is pasted back as a picture instead
+            boxes = [legend.get_window_extent().padded(1) for legend in self.legends]
+            self._legends = [canvas.copy_from_bbox(box) for box in boxes]
         canvas.restore_region(self._background)
         for artist in self.moving:
             self.figure.draw_artist(artist)
+        for picture in self._legends:
+            canvas.restore_region(picture)
         png = io.BytesIO()
-        Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba()).save(
-            png, "png", compress_level=1
-        )
+        rgba = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba())
+        rgba.convert("RGB").save(png, "png", compress_level=1)
         return png.getvalue()
 
     @property

@@ -43,7 +43,8 @@ class GradientDescentExplorer(Explorer):
             raise ValueError("x must not be all zeros (the loss would not depend on w)")
         self.w_star = sum(a * b for a, b in zip(self.x, self.y)) / sxx  # where the MSE is smallest
         self.curvature = 2 * sxx / len(self.x)  # a step multiplies w - w_star by 1 - lr * curvature
-        self._start(lr=lr, steps=steps)
+        self._draw_fixed_parts()
+        self.set(lr=lr, steps=steps)
 
     def mse(self, w):
         """Mean squared error at weight ``w`` (``*``, not ``**``, which raises on overflow)."""
@@ -88,8 +89,8 @@ class GradientDescentExplorer(Explorer):
         (self.steps_line,) = ax_steps.plot([0], [W0], "o-", color="C1", markersize=3, linewidth=1)
         ax_steps.axhline(self.w_star, color="grey", linestyle="--")
         ax_steps.set(xlabel="step", ylabel="w", title="w per step")
-        legend = ax_curve.legend(loc="upper right")
-        self.moving = [self.path_line, self.end_point, legend, ax_curve.title, self.steps_line]
+        self.legends = [ax_curve.legend(loc="upper right", framealpha=1)]
+        self.moving = [self.path_line, self.end_point, ax_curve.title, self.steps_line]
 
     def update(self):
         self._run()

@@ -28,7 +28,8 @@ class LineExplorer(Explorer):
                 raise ValueError(f"{name} must be (low, high) with low < high, got {(lo, hi)}")
         self.w_range, self.b_range = w_range, b_range
         self.fields = {"w": Slider(*w_range), "b": Slider(*b_range)}
-        self._start(w=w, b=b)
+        self._draw_fixed_parts()
+        self.set(w=w, b=b)
 
     def mse(self, w=None, b=None):
         """Mean squared error of the data at (w, b) (the current values by default)."""
@@ -64,7 +65,8 @@ class LineExplorer(Explorer):
         ax_contour.plot([w_best], [b_best], "*", color="black", markersize=12, label="minimum")
         ax_contour.legend(loc="upper right")
         (self.contour_point,) = ax_contour.plot(self.ws[:1], bs[:1], "o", color="crimson")
-        self.moving = [self.line, *self.residuals, ax_fit.legend(loc="upper left"), ax_fit.title]
+        self.legends = [ax_fit.legend(loc="upper left", framealpha=1)]
+        self.moving = [self.line, *self.residuals, ax_fit.title]
         self.moving += [self.curve, self.curve_point, ax_curve.title, self.contour_point]
 
     def update(self):

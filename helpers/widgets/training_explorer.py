@@ -68,7 +68,8 @@ class TrainingExplorer(Explorer):
         self.closed_form = (w_star, b_star)
         self.min_loss = sum((w_star * a + b_star - t) ** 2 for a, t in zip(self.x, self.y)) / n
         self._runs, self.runs_trained = {}, 0  # runs_trained: how often training actually ran
-        self._start(lr=lr, epochs=epochs, optimizer=optimizer)
+        self._draw_fixed_parts()
+        self.set(lr=lr, epochs=epochs, optimizer=optimizer)
 
     def _loss(self, w, b):
         """MSE at (w, b), written around the optimum so that it stays accurate near the minimum."""
@@ -139,15 +140,12 @@ class TrainingExplorer(Explorer):
             color="C3",
             bbox={"facecolor": "white", "edgecolor": "C3"},
         )
-        self.moving = [
-            self.loss_line,
-            self.ax_loss.legend(loc="upper right", fontsize=8),
-            self.ax_loss.title,
-            self.fit_line,
-            self.ax_fit.legend(loc="upper left", fontsize=8),
-            self.ax_fit.title,
-            self.message_text,
+        self.legends = [
+            self.ax_loss.legend(loc="upper right", fontsize=8, framealpha=1),
+            self.ax_fit.legend(loc="upper left", fontsize=8, framealpha=1),
         ]
+        self.moving = [self.loss_line, self.ax_loss.title, self.fit_line, self.ax_fit.title]
+        self.moving.append(self.message_text)
 
     def update(self):
         """Read the run at the current epoch (``diverged``; ``params`` (w, b) and ``loss``, None
@@ -157,8 +155,8 @@ class TrainingExplorer(Explorer):
         self.diverged = epoch >= (r.diverged_at or math.inf)  # the loss stopped being finite
         self.params = None if self.diverged else (r.ws[epoch], r.bs[epoch])
         self.loss = None if self.diverged else r.losses[epoch]
-        upto = min(epoch, len(r.losses) - 1)
-        self.loss_line.set_data(range(upto + 1), r.losses[: upto + 1])
+        shown = r.losses[: epoch + 1]
+        self.loss_line.set_data(range(len(shown)), shown)
         self.ax_loss.set_xlim(0, nice(max(epoch, 1)))
         self.fit_line.set_visible(not self.diverged)
         self.message_text.set_visible(self.diverged)
@@ -176,5 +174,5 @@ class TrainingExplorer(Explorer):
                 f"closed form: |Δw| = {abs(w - w_star):.2g}, |Δb| = {abs(b - b_star):.2g}"
             )
             self.fit_line.set_ydata([b + w * v for v in self.xs])
-            self.ax_loss.set_title(f"{head}: MSE = {self.loss:.4g} after {self.epochs} epochs")
-            self.ax_fit.set_title(f"epoch {self.epochs}: w = {w:.4f}, b = {b:.4f}")
+            self.ax_loss.set_title(f"{head}: MSE = {self.loss:.4g} after {epoch} epochs")
+            self.ax_fit.set_title(f"epoch {epoch}: w = {w:.4f}, b = {b:.4f}")
