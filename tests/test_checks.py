@@ -41,8 +41,6 @@ def test_numerical_gradient_float_and_tensor():
         checks.numerical_gradient(3, 1.0)
     with pytest.raises(ValueError, match="w must be a finite number, got nan"):
         checks.numerical_gradient(lambda w: w, float("nan"))
-    with pytest.raises(ValueError, match="finite values"):
-        checks.numerical_gradient(lambda w: w.sum(), torch.tensor([float("inf")]))
 
 
 def test_gradient_check_accepts_right_and_rejects_wrong():

@@ -64,15 +64,8 @@ def test_generators_do_not_touch_global_rng_and_are_reproducible(fn):
     "call, exc, words",
     [
         (lambda: data.linear_data(0), ValueError, "n must be an int >= 1, got 0"),
-        (lambda: data.multiple_data(-3), ValueError, "n must be an int >= 1, got -3"),
-        (lambda: data.linear_data(2.5), TypeError, "n must be an int >= 1, got 2.5 of type float"),
-        (lambda: data.scaled_normal_data(True), TypeError, "n must be an int >= 1, got True"),
         (lambda: data.linear_data(10, noise=-1), ValueError, "noise must be a finite number >= 0"),
-        (lambda: data.linear_data(10, noise=float("nan")), ValueError, "noise .* got nan"),
-        (lambda: data.uniform_data(10, noise="0.4"), TypeError, "noise .* of type str"),
         (lambda: data.linear_data(10, seed=-1), ValueError, "seed must be an int in"),
-        (lambda: data.linear_data(10, seed=2**64), ValueError, "seed must be an int in"),
-        (lambda: data.linear_data(10, seed="1"), TypeError, "seed must be an int"),
         (
             lambda: data.linear_data(10, seed=1, generator=torch.Generator()),
             ValueError,
@@ -91,7 +84,6 @@ def test_generators_do_not_touch_global_rng_and_are_reproducible(fn):
         ),
         (lambda: data.scaled_normal_data(10, scale=-2), ValueError, "scale"),
         (lambda: data.uniform_data(10, low=1, high=1), ValueError, "low must be < high"),
-        (lambda: data.uniform_data(10, noise=float("inf")), ValueError, "noise"),
     ],
 )
 def test_bad_input(call, exc, words):

@@ -24,14 +24,6 @@ def test_scatter_fit_uses_given_axes_and_bad_input():
     assert plots.scatter_fit([1], [1], ax=ax) is ax
     with pytest.raises(ValueError, match="x and y must be of equal length, got 2 and 1"):
         plots.scatter_fit([1, 2], [1])
-    with pytest.raises(ValueError, match="x must not be empty"):
-        plots.scatter_fit([], [])
-    with pytest.raises(ValueError, match="x and y must contain only finite values"):
-        plots.scatter_fit([1.0, float("nan")], [1.0, 2.0])
-    with pytest.raises(TypeError, match="x must be a sequence of numbers or a tensor, got int"):
-        plots.scatter_fit(3, [1])
-    with pytest.raises(ValueError, match=r"x must have shape \(n,\) or \(n, 1\), got \(3, 2\)"):
-        plots.scatter_fit(torch.zeros(3, 2), [1, 2, 3])
     ax = plots.scatter_fit(torch.zeros(3, 1), torch.ones(3))  # a column (n, 1) is fine
     assert ax.collections[0].get_offsets().shape == (3, 2)
 
@@ -43,10 +35,6 @@ def test_loss_curve():
     assert ax.get_yscale() == "log" and ax.get_xlabel() == "epoch"
     with pytest.raises(ValueError, match="losses must not be empty"):
         plots.loss_curve([])
-    with pytest.raises(
-        TypeError, match="losses must be a sequence of numbers or a tensor, got NoneType"
-    ):
-        plots.loss_curve(None)
     ax = plots.loss_curve(torch.tensor([1.0, float("inf")]))  # a diverging run still draws
     assert list(ax.get_lines()[0].get_ydata()) == [1.0, float("inf")]
 

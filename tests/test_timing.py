@@ -46,9 +46,7 @@ def test_time_call_synchronises_the_device_before_each_clock_read(monkeypatch):
     [
         (dict(fn=3), TypeError, "fn must be callable"),
         (dict(repeats=0), ValueError, "repeats must be an int >= 1, got 0"),
-        (dict(repeats=2.0), TypeError, "repeats must be an int"),
         (dict(warmup=-1), ValueError, "warmup must be an int >= 0, got -1"),
-        (dict(warmup=True), TypeError, "warmup must be an int"),
         (dict(sync_device="gpu"), ValueError, "device must be"),
     ],
 )
@@ -92,7 +90,6 @@ def test_scaling_table_rows():
         ([], {}, ValueError, "ns must be a non-empty list"),
         (100, {}, ValueError, "ns must be a non-empty list"),
         ([10, -3], {}, ValueError, "each n in ns must be an int >= 1, got -3"),
-        ([10.0], {}, TypeError, "each n in ns"),
         ([10], {"seed": -1}, ValueError, "seed"),
         ([10], {"device": "gpu"}, ValueError, "device"),
         ([10], {"threads": 0}, ValueError, "threads"),

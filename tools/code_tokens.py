@@ -14,13 +14,27 @@ from project import ROOT
 LAYOUT = {tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER, tokenize.ENCODING}
 
 
+def _tokens(source):
+    """The tokens of ``source`` without comments and blank lines; an f-string is one token, as on
+    Python 3.11 (3.12 and later split it into its parts: FSTRING_START ... FSTRING_END)."""
+    start, end = getattr(tokenize, "FSTRING_START", None), getattr(tokenize, "FSTRING_END", None)
+    depth = 0
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type in (tokenize.COMMENT, tokenize.NL):
+            continue
+        if token.type == start:
+            depth += 1
+            if depth == 1:
+                yield token._replace(type=tokenize.STRING)
+        elif token.type == end:
+            depth -= 1
+        elif depth == 0:
+            yield token
+
+
 def code_tokens(source):
     """The number of code tokens in ``source`` (a module's text)."""
-    tokens = [
-        t
-        for t in tokenize.generate_tokens(io.StringIO(source).readline)
-        if t.type not in (tokenize.COMMENT, tokenize.NL)
-    ]
+    tokens = list(_tokens(source))
     count, previous = 0, tokenize.NEWLINE
     for i, token in enumerate(tokens):
         after = tokens[i + 1].type if i + 1 < len(tokens) else tokenize.ENDMARKER
