@@ -97,3 +97,19 @@ def test_train_that_raises_or_is_not_callable():
 
     assert "RuntimeError" in ex.check_train(train).message
     assert "should be a function" in ex.check_train(1.99).message
+
+
+def test_train_whose_loss_uses_another_w_is_told_why():
+    other = torch.tensor([1.0], requires_grad=True)  # like the notebook's global w
+
+    def train(lr, num_epochs):
+        w = torch.tensor([1.0], requires_grad=True)
+        for _ in range(num_epochs):
+            for x, y in zip([1.0, 2.0, 3.0], [2.0, 4.0, 6.0]):
+                ((x * other - y) ** 2).backward()
+                with torch.no_grad():
+                    w -= lr * w.grad
+        return w
+
+    fb = ex.check_train(train)
+    assert not fb.ok and "TypeError" in fb.message and "another (global) w" in fb.hint

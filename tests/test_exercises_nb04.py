@@ -62,3 +62,10 @@ def test_zero_grad_mistakes():
         assert not fb.ok and fragment in fb.hint
     fb = ex.check_grad_without_zero_grad(g0 - g1)
     assert not fb.ok and "sum of both" in fb.hint
+
+
+def test_four_significant_digits_are_exactly_what_the_checks_need():
+    assert ex.check_what_half([2.399, 3.887]).ok  # [2.3991, 3.8870] typed to 4 digits
+    assert not ex.check_what_half([2.40, 3.89]).ok  # 3 digits are not enough
+    assert ex.check_grad_without_zero_grad([-3057, 2608]).ok  # [-3057.0024, 2608.1514]
+    assert not ex.check_grad_without_zero_grad([-3060, 2610]).ok

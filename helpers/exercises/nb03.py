@@ -89,7 +89,7 @@ def check_train(fn):
                 "rather than making a new tensor.",
             ),
         ],
-        hint="for each epoch and each (x, y) in order: forward and loss, backward, then update "
-        "w in place inside torch.no_grad() and zero w.grad; return w (or w.item()).",
+        hint="per (x, y): loss from your own w, backward, w -= lr * w.grad in torch.no_grad(), "
+        "zero w.grad. A TypeError on NoneType: w.grad is None, the loss used another (global) w.",
         atol=1e-6,
     )
