@@ -39,8 +39,12 @@ def loss_curve(losses, *, ax=None, title="Loss per epoch", label=None, logy=Fals
     ax = _axes(ax)
     ax.plot(range(len(values)), values, label=label)
     ax.set(xlabel=xlabel, ylabel="loss", title=title or "")
-    if logy:
+    if logy:  # plain numbers on the log axis (20, 50, not 2×10¹); in-between ones on a short range
+        from matplotlib.ticker import LogFormatter
+
         ax.set_yscale("log")
+        ax.yaxis.set_major_formatter(LogFormatter())
+        ax.yaxis.set_minor_formatter(LogFormatter())
     if label:
         ax.legend()
     return ax

@@ -17,7 +17,8 @@ def fit(x, y):
     return (b, w), r2.item()
 
 
-# Exercise 1: eruptions on waiting; not 1 / 10.73 (the product of the two slopes is r², not 1)
+# Exercise 1: eruptions on waiting; not the reciprocal of the other slope
+# (the product of the two slopes is r², not 1)
 (_, reverse_slope), _ = fit(waiting, eruptions)
 
 # Exercise 2: R² of the line on all 272 rows (= r², the squared correlation)

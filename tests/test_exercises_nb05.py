@@ -59,3 +59,16 @@ def test_multiple_regression_mistakes():
         fb = ex.check_mse_true(answer)
         assert not fb.ok and fragment in fb.hint
     assert "shape" in ex.check_mse_true([0.27, 0.28]).message
+
+
+def test_answers_typed_to_the_asked_precision_pass():
+    y, yhat = ex._multiple()
+    true = torch.mean((y - yhat) ** 2).item()  # 0.271432...
+    assert ex.check_mse_true(float(f"{true:.4g}")).ok  # exercise 3 asks for 4 significant digits
+    assert ex.check_mse_true(true).ok
+    for wrong in (float(f"{true:.3g}"), 0.2716, 0.2712):
+        assert not ex.check_mse_true(wrong).ok, wrong
+    assert ex.check_lr_for_sum(0.00125).ok  # exercise 1: exact
+    assert not ex.check_lr_for_sum(0.0125).ok
+    float32_mse = lambda yhat, y: ((yhat.reshape(-1).float() - y.reshape(-1).float()) ** 2).mean()  # noqa: E731
+    assert ex.check_mse(float32_mse).ok  # exercise 2: float32 round-off is fine

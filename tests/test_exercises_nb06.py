@@ -186,3 +186,9 @@ def test_the_unfilled_starter_class_says_not_yet():
         ex.check_train(train),
     ):
         assert not fb.ok and "still empty" in fb.message, fb
+
+
+def test_answers_at_the_asked_precision():
+    """Exercise 3 asks for a whole number, exactly: 345 passes in any form, 344 and 346 fail."""
+    assert ex.check_l1_min_steps(345).ok and ex.check_l1_min_steps(345.0).ok
+    assert not ex.check_l1_min_steps(344).ok and not ex.check_l1_min_steps(346).ok

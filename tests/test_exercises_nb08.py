@@ -24,7 +24,21 @@ def test_reference_values():
 def test_four_significant_digits_are_enough(check, answer):
     value = getattr(sol, answer)
     assert check(float(f"{value:.4g}")).ok
+    assert check(value).ok
     assert not check(value * 1.01).ok
+
+
+@pytest.mark.parametrize(
+    ("check", "three_digits", "misrounded"),
+    [
+        (ex.check_reverse_slope, 0.0756, 0.07564),  # 0.075628
+        (ex.check_r2_all, 0.811, 0.8114),  # 0.81146
+        (ex.check_r2_long, 0.14, 0.1389),  # 0.138967: 3 digits, 0.139, are its 4 (0.1390)
+    ],
+)
+def test_fewer_than_four_digits_or_a_wrong_fourth_digit_fail(check, three_digits, misrounded):
+    assert not check(three_digits).ok
+    assert not check(misrounded).ok
 
 
 def test_other_correct_routes():

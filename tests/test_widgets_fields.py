@@ -57,9 +57,7 @@ def test_a_refused_set_changes_nothing(explorer, values, error, message):
 @pytest.mark.parametrize("explorer", EXPLORERS)
 def test_unknown_names_are_refused_with_the_known_ones(explorer):
     e = EXPLORERS[explorer]()
-    with pytest.raises(
-        TypeError, match=f"has no value 'stpes'; its values are {UNKNOWN[explorer]}"
-    ):
+    with pytest.raises(TypeError, match=f"has no value 'stpes'; its values: {UNKNOWN[explorer]}"):
         e.set(stpes=5)
     assert "stpes" not in vars(e)
 

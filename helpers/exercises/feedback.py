@@ -169,4 +169,4 @@ def check_callable(fn, *, name, cases, mistakes=(), hint="", rtol=1e-5, atol=1e-
 def _args(args):
     """The arguments of a call, short: ``(2.0, tensor(3, 1))``."""
     shown = [f"tensor{tuple(a.shape)}" if isinstance(a, torch.Tensor) else repr(a) for a in args]
-    return "(" + ", ".join(s if len(s) < 30 else "..." for s in shown) + ")"
+    return f"({', '.join(s if len(s) < 30 else '...' for s in shown)})"

@@ -67,7 +67,7 @@ def check_two_feature_model(cls):
 
 # ------------------------------------------------------------------ exercise 2: the training loop
 _X3 = torch.tensor([[1.0], [2.0], [3.0]])
-_Y3 = _X3.clone()  # the three points of note 002: y = x
+_Y3 = _X3.clone()  # the three points of the three-point notes: y = x
 _LR, _EPOCHS = 0.01, 5
 _TRAIN_HINT = (
     "in each epoch: 1. y_hat = model(X), 2. loss = nn.MSELoss()(y_hat, y) and append loss.item(), "

@@ -71,9 +71,7 @@ class Explorer:
         for name in values:
             if name not in self.fields:
                 known = ", ".join(self.fields)
-                raise TypeError(
-                    f"{type(self).__name__} has no value {name!r}; its values are {known}"
-                )
+                raise TypeError(f"{type(self).__name__} has no value {name!r}; its values: {known}")
         return {name: self.fields[name].check(value, name) for name, value in values.items()}
 
     def set(self, **values):
@@ -104,8 +102,10 @@ class Explorer:
             canvas.draw()
             self._background, self._frame = canvas.copy_from_bbox(self.figure.bbox), frame
             # text is slow to draw: a legend is pasted back as a picture instead
-            boxes = [legend.get_window_extent().padded(1) for legend in self.legends]
-            self._legends = [canvas.copy_from_bbox(box) for box in boxes]
+            self._legends = [
+                canvas.copy_from_bbox(legend.get_window_extent().padded(1))
+                for legend in self.legends
+            ]
         canvas.restore_region(self._background)
         for artist in self.moving:
             self.figure.draw_artist(artist)
