@@ -49,7 +49,7 @@ def linear_data(
 ):
     """y = intercept + slope * x + e, the data of notebook 04 (seed 202150754 by default).
 
-    Draw order as in the original: x = sorted(randn(n)), then e = noise * randn(n).
+    Draw order as in the week-3 notes: x = sorted(randn(n)), then e = noise * randn(n).
 
     Returns ``Regression(x, X, y)`` with x: (n,), X = [1, x]: (n, 2), y: (n,).
     """
@@ -66,7 +66,7 @@ def multiple_data(
 ):
     """y = 2.5 + 4 x1 - 2 x2 + e, the multiple-regression data of notebooks 05 and 07.
 
-    Draw order as in the original: x1 = sorted(randn(n)), x2 = sorted(randn(n)),
+    Draw order as in the week-3 notes: x1 = sorted(randn(n)), x2 = sorted(randn(n)),
     e = noise * randn(n).
 
     Returns ``Regression(x, X, y)`` with x = [x1, x2]: (n, 2), X = [1, x1, x2]: (n, 3), y: (n,).

@@ -39,9 +39,8 @@ def _compare(answer, key, mistakes, hint):
     precision the exercises ask for: within half a unit of the 4th digit (0.81146 typed as 0.8115
     passes, 0.811 does not)."""
     want = _reference()[key]
-    rtol = (
-        5 * 10 ** (math.floor(math.log10(want)) - 4) / want
-    )  # a typical mistake: its own 4 digits
+    # half a unit of the 4th significant digit, relative to want (mistakes match within the same)
+    rtol = 5 * 10 ** (math.floor(math.log10(want)) - 4) / want
     return compare(answer, want, name=key, mistakes=mistakes, hint=hint, rtol=rtol)
 
 
