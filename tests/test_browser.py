@@ -163,7 +163,13 @@ def _start_lab(tmp: Path):
     log_path = ARTIFACTS / "jupyterlab.log"
     with open(log_path, "wb") as log:
         server = subprocess.Popen(
-            args, cwd=served, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            args,
+            cwd=served,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            preexec_fn=_stop_with_parent,
         )
     try:
         return _wait_for_lab(server, log_path, jupyter["runtime"], token)
@@ -192,6 +198,16 @@ def _wait_for_lab(server, log_path, runtime, token):
             except (OSError, ValueError, KeyError):
                 pass  # not written completely yet, or not listening yet
         time.sleep(0.2)  # polling interval only; the condition above is the synchronisation
+
+
+def _stop_with_parent() -> None:
+    """In the server's process, before it starts: on Linux, ask for SIGTERM when the process that
+    started it (this pytest) dies, so that a pytest killed before its `finally` leaves no server
+    behind (the server then shuts its kernels down, and ipykernel exits with its parent)."""
+    if sys.platform == "linux":
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
 
 
 def _stop(server) -> None:
