@@ -3,7 +3,8 @@
 Importing this package has no side effects: it seeds nothing, sets no matplotlib
 rcParams, probes no device and fetches nothing. ``helpers.plots`` imports matplotlib
 only when it draws; ``helpers.widgets`` (the explorers, which need ipywidgets) and
-``helpers.exercises`` are imported by name where a notebook uses them.
+``helpers.exercises`` and ``helpers.parallel`` (``torch.distributed``) are imported by name where
+a notebook uses them.
 
 Modules:
     data      -- the data sets of the curriculum, drawn from explicit seeds
@@ -15,6 +16,7 @@ Modules:
     timing    -- timing with device synchronisation, the scaling table of notebook 07
     exercises -- the exercise checks of each notebook
     widgets   -- the interactive explorers
+    parallel  -- data-parallel training in several processes (notebook 09)
 """
 
 from . import checks, data, device, fitting, io, plots, timing

@@ -1,0 +1,182 @@
+"""Data-parallel training (notebook 09): each process trains on its own shard of the data, an
+all-reduce averages the gradients, and every process takes the same step (``torch.distributed``
+with the gloo backend, on the CPU).
+
+A spawned process finds its work function by module and name, so the worker lives here, not in a
+notebook. From Python, :func:`train` and :func:`time_steps` start the processes and return what
+they computed; from a shell the same training runs under torchrun (see :func:`main`)::
+
+    torchrun --standalone --local-addr 127.0.0.1 --nproc-per-node 2 -m helpers.parallel
+
+(``--standalone`` picks a free port, so many users of one machine do not clash; ``--local-addr``
+keeps it on the loopback interface, which also works with no network at all.)
+"""
+
+import datetime
+import logging
+import os
+import sys
+import tempfile
+import time
+
+import torch
+import torch.distributed as dist
+from torch import nn
+from torch.nn.parallel import DistributedDataParallel
+
+from ._validate import finite_float, integer, one_of, tensor
+
+#: How long a process waits in an all-reduce for a peer that died (gloo's default is 30 minutes).
+TIMEOUT = datetime.timedelta(seconds=30)
+LOSSES = ("shard mean", "full mean")
+
+
+def _train_shard(X, y, *, w0, lr, steps, loss="shard mean", fail_rank=None):
+    """This process's part of training: ``nn.Linear(d, 1, bias=False)`` starting at ``w0``, wrapped
+    in DistributedDataParallel, full-batch SGD on this rank's shard of X: (n, d), y: (n,)."""
+    rank, world_size = dist.get_rank(), dist.get_world_size()
+    X_shard, y_shard = X.tensor_split(world_size)[rank], y.tensor_split(world_size)[rank]
+    model = nn.Linear(X.shape[1], 1, bias=False)
+    with torch.no_grad():
+        model.weight.copy_(w0.reshape(1, -1))  # the same start in every process
+    model = DistributedDataParallel(model)
+    optimizer = torch.optim.SGD(model.parameters(), lr=lr)
+    for step in range(steps):
+        if step == steps // 2 and rank == fail_rank:
+            raise RuntimeError(f"process {rank} stopped at step {step}, as asked (fail_rank)")
+        squared = (model(X_shard).squeeze(1) - y_shard) ** 2  # 1. forward
+        if loss == "shard mean":  # 2. loss: this shard's mean; DDP averages over processes
+            loss_value = squared.mean()
+        else:  # this shard's share of the full mean, times world_size (DDP divides by it)
+            loss_value = squared.sum() * world_size / len(X)
+        loss_value.backward()  # 3. backward; DDP all-reduces (averages) the gradients
+        optimizer.step()  # 4. update, then clear the gradients
+        optimizer.zero_grad()
+    return {"weight": model.module.weight.detach().reshape(-1)}
+
+
+def _time_shard(n, *, steps):
+    """Seconds per training step on n rows split over the processes, and per all-reduce of the
+    model's 3 gradients, measured on rank 0 (random data: only the sizes matter)."""
+    rank, world_size = dist.get_rank(), dist.get_world_size()
+    rows = len(torch.empty(n).tensor_split(world_size)[rank])
+    X = torch.randn(rows, 3, generator=torch.Generator().manual_seed(rank))
+    y = X.sum(1)
+    model = DistributedDataParallel(nn.Linear(3, 1, bias=False))
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
+
+    def step():
+        ((model(X).squeeze(1) - y) ** 2).mean().backward()
+        optimizer.step()
+        optimizer.zero_grad()
+
+    def all_reduce():
+        dist.all_reduce(torch.zeros(3))
+
+    result = {}
+    for name, fn in [("step", step), ("all_reduce", all_reduce)]:
+        fn()  # warm-up
+        dist.barrier()
+        start = time.perf_counter()
+        for _ in range(steps):
+            fn()
+        result[name] = (time.perf_counter() - start) / steps
+    return result
+
+
+def _worker(rank, world_size, folder, job, kwargs):
+    """One spawned process: one thread, join the group through a file in ``folder``, run
+    ``job(**kwargs)``; rank 0 saves what it returns (a dict of tensors or numbers)."""
+    torch.set_num_threads(1)  # first: the processes share the cores
+    init = f"file://{os.path.join(folder, 'rendezvous')}"
+    dist.init_process_group(
+        "gloo", init_method=init, rank=rank, world_size=world_size, timeout=TIMEOUT
+    )
+    try:
+        result = job(**kwargs)
+        if rank == 0:
+            torch.save(result, os.path.join(folder, "result.pt"))
+    finally:
+        dist.destroy_process_group()
+
+
+def _spawn(job, world_size, **kwargs):
+    """Run ``job`` in ``world_size`` new processes and return rank 0's result. A process that
+    raises makes this raise with its message; no process is left running, whatever happens."""
+    # the processes talk over the loopback interface (elsewhere: a warning, or a wait)
+    os.environ.setdefault("GLOO_SOCKET_IFNAME", "lo0" if sys.platform == "darwin" else "lo")
+    spawn_log = logging.getLogger("torch.multiprocessing.spawn")
+    level = spawn_log.level
+    spawn_log.setLevel(logging.ERROR)  # not its "Terminating process <pid>": we end them below
+    with tempfile.TemporaryDirectory(prefix="linreg-ddp-") as folder:  # a fresh rendezvous file
+        context = torch.multiprocessing.start_processes(
+            _worker, (world_size, folder, job, kwargs), world_size, join=False, start_method="spawn"
+        )
+        try:
+            while not context.join():
+                pass
+        except torch.multiprocessing.ProcessRaisedException as error:
+            message = str(error).strip().splitlines()[-1]  # the last line of its traceback
+            raise RuntimeError(f"process {error.error_index} failed: {message}") from None
+        finally:  # a failure or an interrupt: end the processes we started
+            spawn_log.setLevel(level)
+            for process in context.processes:
+                process.kill()
+                process.join()
+        return torch.load(os.path.join(folder, "result.pt"), weights_only=True)
+
+
+def _world_size(world_size, n):
+    return integer(world_size, name="world_size", maximum=min(n, os.cpu_count() or 1))
+
+
+def train(X, y, *, w0, lr, steps, world_size=2, loss="shard mean", fail_rank=None):
+    """Full-batch gradient descent on the MSE of ``X @ w`` against y, with ``world_size``
+    processes, each holding a shard of about n / world_size rows; returns the trained w: (d,).
+
+    X: (n, d) float, y: (n,), w0: (d,) the start. ``loss="shard mean"``: each process's loss is
+    its shard's mean (exact when the shards are equal); ``"full mean"``: its share of the mean over
+    all n rows (exact always). ``fail_rank``: that process raises halfway, to see a failure.
+    """
+    X, y = tensor(X, name="X", ndim=(2,)), tensor(y, name="y", ndim=(1,))
+    w0 = tensor(w0, name="w0", ndim=(1,))
+    if len(y) != len(X) or len(w0) != X.shape[1]:
+        raise ValueError(
+            f"X: (n, d), y: (n,) and w0: (d,) must agree, got {tuple(X.shape)}, "
+            f"{tuple(y.shape)} and {tuple(w0.shape)}"
+        )
+    world_size = _world_size(world_size, len(X))
+    lr, steps = finite_float(lr, name="lr", minimum=0), integer(steps, name="steps", minimum=0)
+    if fail_rank is not None:
+        integer(fail_rank, name="fail_rank", minimum=0, maximum=world_size - 1)
+    kwargs = {"w0": w0.to(X.dtype), "lr": lr, "steps": steps, "fail_rank": fail_rank}
+    kwargs["loss"] = one_of(loss, LOSSES, name="loss")
+    return _spawn(_train_shard, world_size, X=X, y=y.to(X.dtype), **kwargs)["weight"]
+
+
+def time_steps(n, *, world_size, steps=20):
+    """Seconds per full-batch step on n rows (3 features) with ``world_size`` processes, and per
+    all-reduce of the 3 gradients: ``{"step": ..., "all_reduce": ...}``."""
+    n, steps = integer(n, name="n"), integer(steps, name="steps")
+    return _spawn(_time_shard, _world_size(world_size, n), n=n, steps=steps)
+
+
+def main():
+    """Under torchrun: notebook 04's data and start, 100 steps; rank 0 prints what every process
+    ends with (each process builds the same data from the seed, then keeps its shard)."""
+    from .data import linear_data
+
+    torch.set_num_threads(1)
+    dist.init_process_group("gloo", timeout=TIMEOUT)  # torchrun says where and who
+    try:
+        d = linear_data()
+        w0 = torch.tensor([-5.0, 10.0])
+        w = _train_shard(d.X, d.y, w0=w0, lr=0.1, steps=100)["weight"]
+        if dist.get_rank() == 0:
+            print(f"{dist.get_world_size()} processes, 100 steps: w = {w[0]:.4f}, {w[1]:.4f}")
+    finally:
+        dist.destroy_process_group()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,170 @@
+"""helpers.parallel: training in two processes gives the parameters of one process doing full-batch
+gradient descent on all the data (and, with uneven shards, only with the "full mean" loss); bad
+arguments fail before anything is spawned; a failing or interrupted run leaves no process behind;
+the torchrun command of the module's docstring runs offline. Every test has a hard time limit."""
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+import torch
+from project import ROOT  # tools/project.py
+
+from helpers import parallel
+from helpers.data import linear_data
+
+pytestmark = pytest.mark.timeout(120)
+
+
+def one_process(X, y, *, w0, lr, steps):
+    """Full-batch gradient descent on the mean squared error, in this process."""
+    model = torch.nn.Linear(X.shape[1], 1, bias=False)
+    with torch.no_grad():
+        model.weight.copy_(w0.reshape(1, -1))
+    optimizer = torch.optim.SGD(model.parameters(), lr=lr)
+    for _ in range(steps):
+        ((model(X).squeeze(1) - y) ** 2).mean().backward()
+        optimizer.step()
+        optimizer.zero_grad()
+    return model.weight.detach().reshape(-1)
+
+
+def alive(pid):
+    """Whether ``pid`` is a running process (not gone, not a zombie)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+@pytest.fixture
+def spawned(monkeypatch):
+    """The process ids that helpers.parallel starts during the test (Linux: read from /proc)."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("reads /proc")
+    pids, start = [], torch.multiprocessing.start_processes
+
+    def recording(*args, **kwargs):
+        context = start(*args, **kwargs)
+        pids.extend(context.pids())
+        return context
+
+    monkeypatch.setattr(torch.multiprocessing, "start_processes", recording)
+    return pids
+
+
+W0 = torch.tensor([-5.0, 10.0])
+
+
+def test_two_processes_equal_one_process_on_even_shards(spawned):
+    d = linear_data()  # 100 rows: two shards of 50
+    got = parallel.train(d.X, d.y, w0=W0, lr=0.1, steps=30)
+    torch.testing.assert_close(got, one_process(d.X, d.y, w0=W0, lr=0.1, steps=30))
+    assert len(spawned) == 2 and not any(map(alive, spawned))
+
+
+def test_uneven_shards_need_the_full_mean():
+    d = linear_data(101)  # shards of 51 and 50
+    want = one_process(d.X, d.y, w0=W0, lr=0.1, steps=30)
+    shard_mean = parallel.train(d.X, d.y, w0=W0, lr=0.1, steps=30)
+    full_mean = parallel.train(d.X, d.y, w0=W0, lr=0.1, steps=30, loss="full mean")
+    assert (shard_mean - want).abs().max() > 1e-4
+    torch.testing.assert_close(full_mean, want)
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, message",
+    [
+        ({"world_size": 0}, ValueError, r"world_size must be an int in \[1, "),
+        ({"world_size": 2.0}, TypeError, "world_size must be an int"),
+        ({"world_size": 5}, ValueError, r"world_size must be an int in \[1, [1-4]\], got 5"),
+        ({"steps": -1}, ValueError, "steps must be an int >= 0, got -1"),
+        ({"lr": float("nan")}, ValueError, "lr must be a finite number >= 0"),
+        ({"loss": "sum"}, ValueError, "loss must be one of 'shard mean', 'full mean'; got 'sum'"),
+        ({"fail_rank": 2}, ValueError, r"fail_rank must be an int in \[0, 1\], got 2"),
+        ({"y": torch.zeros(3)}, ValueError, r"must agree, got \(4, 2\), \(3,\) and \(2,\)"),
+        ({"y": torch.zeros(4, 1)}, ValueError, r"y must have 1 dimension\(s\), got shape \(4, 1\)"),
+        ({"w0": torch.zeros(3)}, ValueError, r"must agree, got \(4, 2\), \(4,\) and \(3,\)"),
+    ],
+)
+def test_bad_arguments_fail_before_any_process_starts(spawned, kwargs, error, message):
+    args = {"X": torch.zeros(4, 2), "y": torch.zeros(4), "w0": torch.zeros(2)} | kwargs
+    args = {"lr": 0.1, "steps": 3, "world_size": min(2, os.cpu_count())} | args
+    with pytest.raises(error, match=message):
+        parallel.train(args.pop("X"), args.pop("y"), **args)
+    assert spawned == []
+
+
+def test_time_steps_measures_a_step_and_an_all_reduce():
+    times = parallel.time_steps(1000, world_size=2, steps=5)
+    assert set(times) == {"step", "all_reduce"}
+    assert all(0 < t < 1 for t in times.values()), times
+    with pytest.raises(ValueError, match="n must be an int >= 1, got 0"):
+        parallel.time_steps(0, world_size=1)
+
+
+def test_a_failing_process_ends_every_process_within_seconds(spawned):
+    d = linear_data()
+    start = time.perf_counter()
+    with pytest.raises(RuntimeError) as error:
+        parallel.train(d.X, d.y, w0=W0, lr=0.1, steps=1000, fail_rank=1)
+    assert str(error.value) == (
+        "process 1 failed: RuntimeError: process 1 stopped at step 500, as asked (fail_rank)"
+    )
+    assert time.perf_counter() - start < 20  # not the 30 s of the all-reduce timeout
+    assert len(spawned) == 2 and not any(map(alive, spawned))
+
+
+INTERRUPTED = """
+import torch
+from helpers import parallel
+start = torch.multiprocessing.start_processes
+def recording(*args, **kwargs):
+    context = start(*args, **kwargs)
+    print(*context.pids(), flush=True)
+    return context
+torch.multiprocessing.start_processes = recording
+X = torch.randn(2000, 2)
+parallel.train(X, X.sum(1), w0=torch.zeros(2), lr=0.01, steps=10**7)
+"""
+
+
+def test_an_interrupt_ends_every_process():
+    if not sys.platform.startswith("linux"):
+        pytest.skip("reads /proc")
+    script = [sys.executable, "-c", textwrap.dedent(INTERRUPTED)]
+    run = subprocess.Popen(script, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        pids = [int(p) for p in run.stdout.readline().split()]  # the workers, once started
+        assert len(pids) == 2 and all(map(alive, pids))
+        time.sleep(2)  # training
+        run.send_signal(signal.SIGINT)  # what "interrupt the kernel" does
+        _, err = run.communicate(timeout=30)
+        assert b"KeyboardInterrupt" in err
+        deadline = time.monotonic() + 10
+        while any(map(alive, pids)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(map(alive, pids))
+    finally:
+        run.kill()
+        run.wait()
+
+
+def test_the_documented_torchrun_command_runs_offline():
+    lines = [line.strip() for line in parallel.__doc__.splitlines()]
+    command = next(line for line in lines if line.startswith("torchrun ")).split()
+    command[0] = os.path.join(os.path.dirname(sys.executable), "torchrun")
+    if os.environ.get("LINREG_OFFLINE") != "1" and sys.platform.startswith("linux"):
+        command = [str(ROOT / "tools" / "offline.sh"), *command]  # no network, as in CI
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=90)
+    assert done.returncode == 0, done.stderr[-3000:]
+    d = linear_data()
+    w = one_process(d.X, d.y, w0=W0, lr=0.1, steps=100)
+    assert done.stdout.splitlines()[-1] == (f"2 processes, 100 steps: w = {w[0]:.4f}, {w[1]:.4f}")
+    assert time.perf_counter() - start < 30
