@@ -15,6 +15,7 @@ keeps it on the loopback interface, which also works with no network at all.)
 import datetime
 import logging
 import os
+import statistics
 import sys
 import tempfile
 import time
@@ -57,7 +58,7 @@ def _train_shard(X, y, *, w0, lr, steps, loss="shard mean", fail_rank=None):
 
 def _time_shard(n, *, steps):
     """Seconds per training step on n rows split over the processes, and per all-reduce of the
-    model's 3 gradients, measured on rank 0 (random data: only the sizes matter)."""
+    model's 3 gradients: medians over ``steps`` on rank 0 (random data: only the sizes matter)."""
     rank, world_size = dist.get_rank(), dist.get_world_size()
     rows = len(torch.empty(n).tensor_split(world_size)[rank])
     X = torch.randn(rows, 3, generator=torch.Generator().manual_seed(rank))
@@ -76,11 +77,13 @@ def _time_shard(n, *, steps):
     result = {}
     for name, fn in [("step", step), ("all_reduce", all_reduce)]:
         fn()  # warm-up
-        dist.barrier()
-        start = time.perf_counter()
+        seconds = []
         for _ in range(steps):
+            dist.barrier()  # start together: time the work, not the wait for a late partner
+            start = time.perf_counter()
             fn()
-        result[name] = (time.perf_counter() - start) / steps
+            seconds.append(time.perf_counter() - start)
+        result[name] = statistics.median(seconds)  # robust to a moment when the machine was busy
     return result
 
 
@@ -127,7 +130,8 @@ def _spawn(job, world_size, **kwargs):
 
 
 def _world_size(world_size, n):
-    return integer(world_size, name="world_size", maximum=min(n, os.cpu_count() or 1))
+    """At most one process per row, and per CPU core (2 allowed on a 1-core machine: slower)."""
+    return integer(world_size, name="world_size", maximum=min(n, max(2, os.cpu_count() or 1)))
 
 
 def train(X, y, *, w0, lr, steps, world_size=2, loss="shard mean", fail_rank=None):
@@ -154,9 +158,9 @@ def train(X, y, *, w0, lr, steps, world_size=2, loss="shard mean", fail_rank=Non
     return _spawn(_train_shard, world_size, X=X, y=y.to(X.dtype), **kwargs)["weight"]
 
 
-def time_steps(n, *, world_size, steps=20):
+def time_steps(n, *, world_size, steps=30):
     """Seconds per full-batch step on n rows (3 features) with ``world_size`` processes, and per
-    all-reduce of the 3 gradients: ``{"step": ..., "all_reduce": ...}``."""
+    all-reduce of the 3 gradients (medians of ``steps``): ``{"step": ..., "all_reduce": ...}``."""
     n, steps = integer(n, name="n"), integer(steps, name="steps")
     return _spawn(_time_shard, _world_size(world_size, n), n=n, steps=steps)
 
