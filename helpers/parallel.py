@@ -15,6 +15,7 @@ keeps it on the loopback interface, which also works with no network at all.)
 import datetime
 import logging
 import os
+import pickle
 import statistics
 import sys
 import tempfile
@@ -37,9 +38,9 @@ def _train_shard(X, y, *, w0, lr, steps, loss="shard mean", fail_rank=None):
     in DistributedDataParallel, full-batch SGD on this rank's shard of X: (n, d), y: (n,)."""
     rank, world_size = dist.get_rank(), dist.get_world_size()
     X_shard, y_shard = X.tensor_split(world_size)[rank], y.tensor_split(world_size)[rank]
-    model = nn.Linear(X.shape[1], 1, bias=False)
+    model = nn.Linear(X.shape[1], 1, bias=False, dtype=X.dtype)
     with torch.no_grad():
-        model.weight.copy_(w0.reshape(1, -1))  # the same start in every process
+        model.weight.copy_(w0.reshape(1, -1))  # the start (DDP also copies rank 0's to the others)
     model = DistributedDataParallel(model)
     optimizer = torch.optim.SGD(model.parameters(), lr=lr)
     for step in range(steps):
@@ -56,58 +57,82 @@ def _train_shard(X, y, *, w0, lr, steps, loss="shard mean", fail_rank=None):
     return {"weight": model.module.weight.detach().reshape(-1)}
 
 
-def _time_shard(n, *, steps):
-    """Seconds per training step on n rows split over the processes, and per all-reduce of the
-    model's 3 gradients: medians over ``steps`` on rank 0 (random data: only the sizes matter)."""
+def _median_seconds(fn, steps):
+    """The median time of ``steps`` calls of ``fn`` (after a warm-up), all processes at once."""
+    fn()
+    seconds = []
+    for _ in range(steps):
+        dist.barrier()  # start together: time the work, not the wait for a late partner
+        start = time.perf_counter()
+        fn()
+        seconds.append(time.perf_counter() - start)
+    return statistics.median(seconds)  # robust to a moment when the machine was busy
+
+
+def _time_shard(ns, *, steps):
+    """For each n: seconds per training step on n rows split over the processes, and per
+    all-reduce of the model's 3 gradients, measured on rank 0 (random data: only sizes matter)."""
     rank, world_size = dist.get_rank(), dist.get_world_size()
-    rows = len(torch.empty(n).tensor_split(world_size)[rank])
-    X = torch.randn(rows, 3, generator=torch.Generator().manual_seed(rank))
-    y = X.sum(1)
     model = DistributedDataParallel(nn.Linear(3, 1, bias=False))
     optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
+    results = {}
+    for n in ns:
+        rows = n // world_size + (rank < n % world_size)  # this shard, as tensor_split cuts it
+        X = torch.randn(rows, 3, generator=torch.Generator().manual_seed(rank))
+        y = X.sum(1)
 
-    def step():
-        ((model(X).squeeze(1) - y) ** 2).mean().backward()
-        optimizer.step()
-        optimizer.zero_grad()
+        def step(X=X, y=y):
+            ((model(X).squeeze(1) - y) ** 2).mean().backward()
+            optimizer.step()
+            optimizer.zero_grad()
 
-    def all_reduce():
-        dist.all_reduce(torch.zeros(3))
+        def all_reduce():
+            dist.all_reduce(torch.zeros(3))
 
-    result = {}
-    for name, fn in [("step", step), ("all_reduce", all_reduce)]:
-        fn()  # warm-up
-        seconds = []
-        for _ in range(steps):
-            dist.barrier()  # start together: time the work, not the wait for a late partner
-            start = time.perf_counter()
-            fn()
-            seconds.append(time.perf_counter() - start)
-        result[name] = statistics.median(seconds)  # robust to a moment when the machine was busy
-    return result
+        results[n] = {"step": _median_seconds(step, steps)}
+        results[n]["all_reduce"] = _median_seconds(all_reduce, steps)
+    return results
+
+
+def _join_on_loopback():
+    """Let gloo talk over the loopback interface (else, where the host name does not resolve to a
+    local address, it prints a warning or waits). A value already set is kept."""
+    interface = {"linux": "lo", "darwin": "lo0"}.get(sys.platform)
+    if interface:
+        os.environ.setdefault("GLOO_SOCKET_IFNAME", interface)
 
 
 def _worker(rank, world_size, folder, job, kwargs):
     """One spawned process: one thread, join the group through a file in ``folder``, run
     ``job(**kwargs)``; rank 0 saves what it returns (a dict of tensors or numbers)."""
     torch.set_num_threads(1)  # first: the processes share the cores
+    _join_on_loopback()
     init = f"file://{os.path.join(folder, 'rendezvous')}"
     dist.init_process_group(
         "gloo", init_method=init, rank=rank, world_size=world_size, timeout=TIMEOUT
     )
-    try:
-        result = job(**kwargs)
-        if rank == 0:
-            torch.save(result, os.path.join(folder, "result.pt"))
-    finally:
-        dist.destroy_process_group()
+    # If job raises, the connections stay open until this process exits, after torch has
+    # written its error: so the process that failed first also wrote its error first.
+    result = job(**kwargs)
+    if rank == 0:
+        torch.save(result, os.path.join(folder, "result.pt"))
+    dist.destroy_process_group()
+
+
+def _first_error(context):
+    """``process <rank> failed: <the last line of its traceback>`` for the process that failed
+    first: the others (connection closed by peer) failed because of it."""
+    failed = [(os.stat(f).st_mtime_ns, rank, f) for rank, f in enumerate(context.error_files)
+              if os.path.exists(f)]  # fmt: skip
+    _, rank, path = min(failed)
+    with open(path, "rb") as f:
+        message = pickle.load(f).strip().splitlines()[-1]
+    return f"process {rank} failed: {message}"
 
 
 def _spawn(job, world_size, **kwargs):
     """Run ``job`` in ``world_size`` new processes and return rank 0's result. A process that
     raises makes this raise with its message; no process is left running, whatever happens."""
-    # the processes talk over the loopback interface (elsewhere: a warning, or a wait)
-    os.environ.setdefault("GLOO_SOCKET_IFNAME", "lo0" if sys.platform == "darwin" else "lo")
     spawn_log = logging.getLogger("torch.multiprocessing.spawn")
     level = spawn_log.level
     spawn_log.setLevel(logging.ERROR)  # not its "Terminating process <pid>": we end them below
@@ -118,14 +143,16 @@ def _spawn(job, world_size, **kwargs):
         try:
             while not context.join():
                 pass
-        except torch.multiprocessing.ProcessRaisedException as error:
-            message = str(error).strip().splitlines()[-1]  # the last line of its traceback
-            raise RuntimeError(f"process {error.error_index} failed: {message}") from None
-        finally:  # a failure or an interrupt: end the processes we started
+        except torch.multiprocessing.ProcessRaisedException:
+            raise RuntimeError(_first_error(context)) from None
+        finally:  # a failure or an interrupt: end the processes we started, remove their errors
             spawn_log.setLevel(level)
             for process in context.processes:
                 process.kill()
                 process.join()
+            for path in context.error_files:
+                if os.path.exists(path):
+                    os.remove(path)
         return torch.load(os.path.join(folder, "result.pt"), weights_only=True)
 
 
@@ -144,6 +171,8 @@ def train(X, y, *, w0, lr, steps, world_size=2, loss="shard mean", fail_rank=Non
     """
     X, y = tensor(X, name="X", ndim=(2,)), tensor(y, name="y", ndim=(1,))
     w0 = tensor(w0, name="w0", ndim=(1,))
+    if X.device.type != "cpu" or not X.is_floating_point():
+        raise ValueError(f"X must be a float tensor on the CPU (gloo), got {X.dtype} on {X.device}")
     if len(y) != len(X) or len(w0) != X.shape[1]:
         raise ValueError(
             f"X: (n, d), y: (n,) and w0: (d,) must agree, got {tuple(X.shape)}, "
@@ -153,16 +182,20 @@ def train(X, y, *, w0, lr, steps, world_size=2, loss="shard mean", fail_rank=Non
     lr, steps = finite_float(lr, name="lr", minimum=0), integer(steps, name="steps", minimum=0)
     if fail_rank is not None:
         integer(fail_rank, name="fail_rank", minimum=0, maximum=world_size - 1)
-    kwargs = {"w0": w0.to(X.dtype), "lr": lr, "steps": steps, "fail_rank": fail_rank}
+    kwargs = {"w0": w0.to("cpu", X.dtype), "lr": lr, "steps": steps, "fail_rank": fail_rank}
     kwargs["loss"] = one_of(loss, LOSSES, name="loss")
-    return _spawn(_train_shard, world_size, X=X, y=y.to(X.dtype), **kwargs)["weight"]
+    return _spawn(_train_shard, world_size, X=X, y=y.to("cpu", X.dtype), **kwargs)["weight"]
 
 
-def time_steps(n, *, world_size, steps=30):
-    """Seconds per full-batch step on n rows (3 features) with ``world_size`` processes, and per
-    all-reduce of the 3 gradients (medians of ``steps``): ``{"step": ..., "all_reduce": ...}``."""
-    n, steps = integer(n, name="n"), integer(steps, name="steps")
-    return _spawn(_time_shard, _world_size(world_size, n), n=n, steps=steps)
+def time_steps(ns, *, world_size, steps=30):
+    """For each n of ``ns``: seconds per full-batch step on n rows (3 features) with ``world_size``
+    processes, and per all-reduce of the 3 gradients (medians of ``steps``), as
+    ``{n: {"step": ..., "all_reduce": ...}}``."""
+    ns = [integer(n, name="each n of ns") for n in ns]
+    if not ns:
+        raise ValueError("ns must hold at least one number of rows, got none")
+    world_size, steps = _world_size(world_size, min(ns)), integer(steps, name="steps")
+    return _spawn(_time_shard, world_size, ns=ns, steps=steps)
 
 
 def main():
@@ -171,6 +204,7 @@ def main():
     from .data import linear_data
 
     torch.set_num_threads(1)
+    _join_on_loopback()
     dist.init_process_group("gloo", timeout=TIMEOUT)  # torchrun says where and who
     try:
         d = linear_data()

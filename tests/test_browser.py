@@ -4,7 +4,7 @@ The server is started exactly as ``python3 dev.py lab`` starts it (``dev.lab_com
 settings, its default URL), on 127.0.0.1 with a random token and a free port, serving temporary
 copies of the notebooks (nothing is written into the checkout but ``artifacts/browser/``, ignored).
 
-1. Run All: each notebook 00-08 is opened and run with *Kernel > Restart Kernel and Run All Cells*
+1. Run All: each notebook 00-09 is opened and run with *Kernel > Restart Kernel and Run All Cells*
    (the JupyterLab command, its restart dialog confirmed as a learner does); then every code cell
    has an execution number, the kernel is idle, and error outputs appear only in cells tagged
    ``raises-exception``.

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.timeout(120)
 
 def one_process(X, y, *, w0, lr, steps):
     """Full-batch gradient descent on the mean squared error, in this process."""
-    model = torch.nn.Linear(X.shape[1], 1, bias=False)
+    model = torch.nn.Linear(X.shape[1], 1, bias=False, dtype=X.dtype)
     with torch.no_grad():
         model.weight.copy_(w0.reshape(1, -1))
     optimizer = torch.optim.SGD(model.parameters(), lr=lr)
@@ -61,11 +61,16 @@ def spawned(monkeypatch):
 W0 = torch.tensor([-5.0, 10.0])
 
 
-def test_two_processes_equal_one_process_on_even_shards(spawned):
+@pytest.mark.parametrize("dtype", [torch.float32, torch.float64])
+def test_two_processes_equal_one_process_on_even_shards(spawned, monkeypatch, dtype):
+    monkeypatch.delenv("GLOO_SOCKET_IFNAME", raising=False)
     d = linear_data()  # 100 rows: two shards of 50
-    got = parallel.train(d.X, d.y, w0=W0, lr=0.1, steps=30)
-    torch.testing.assert_close(got, one_process(d.X, d.y, w0=W0, lr=0.1, steps=30))
+    X, y = d.X.to(dtype), d.y.to(dtype)
+    got = parallel.train(X, y, w0=W0, lr=0.1, steps=30)
+    assert got.dtype == dtype
+    torch.testing.assert_close(got, one_process(X, y, w0=W0.to(dtype), lr=0.1, steps=30))
     assert len(spawned) == 2 and not any(map(alive, spawned))
+    assert "GLOO_SOCKET_IFNAME" not in os.environ  # set in the workers, not in the caller
 
 
 def test_uneven_shards_need_the_full_mean():
@@ -90,6 +95,11 @@ def test_uneven_shards_need_the_full_mean():
         ({"y": torch.zeros(3)}, ValueError, r"must agree, got \(4, 2\), \(3,\) and \(2,\)"),
         ({"y": torch.zeros(4, 1)}, ValueError, r"y must have 1 dimension\(s\), got shape \(4, 1\)"),
         ({"w0": torch.zeros(3)}, ValueError, r"must agree, got \(4, 2\), \(4,\) and \(3,\)"),
+        (
+            {"X": torch.zeros(4, 2, dtype=torch.int64)},
+            ValueError,
+            "X must be a float tensor on the",
+        ),
     ],
 )
 def test_bad_arguments_fail_before_any_process_starts(spawned, kwargs, error, message):
@@ -100,15 +110,28 @@ def test_bad_arguments_fail_before_any_process_starts(spawned, kwargs, error, me
     assert spawned == []
 
 
-def test_time_steps_measures_a_step_and_an_all_reduce():
-    times = parallel.time_steps(1000, world_size=2, steps=5)
-    assert set(times) == {"step", "all_reduce"}
-    assert all(0 < t < 1 for t in times.values()), times
-    with pytest.raises(ValueError, match="n must be an int >= 1, got 0"):
-        parallel.time_steps(0, world_size=1)
+def test_time_steps_measures_a_step_and_an_all_reduce_for_each_n():
+    times = parallel.time_steps([101, 1000], world_size=2, steps=5)
+    assert list(times) == [101, 1000]
+    for n in times:
+        assert set(times[n]) == {"step", "all_reduce"}
+        assert all(0 < t < 1 for t in times[n].values()), times
+    with pytest.raises(ValueError, match="each n of ns must be an int >= 1, got 0"):
+        parallel.time_steps([10, 0], world_size=1)
+    with pytest.raises(ValueError, match="ns must hold at least one number of rows, got none"):
+        parallel.time_steps([], world_size=1)
 
 
-def test_a_failing_process_ends_every_process_within_seconds(spawned):
+def test_a_failing_process_ends_every_process_within_seconds(spawned, monkeypatch):
+    parallel_error_files = []
+    start_processes = torch.multiprocessing.start_processes  # the recording one (spawned)
+
+    def recording(*args, **kwargs):
+        context = start_processes(*args, **kwargs)
+        parallel_error_files.extend(context.error_files)
+        return context
+
+    monkeypatch.setattr(torch.multiprocessing, "start_processes", recording)
     d = linear_data()
     start = time.perf_counter()
     with pytest.raises(RuntimeError) as error:
@@ -118,6 +141,7 @@ def test_a_failing_process_ends_every_process_within_seconds(spawned):
     )
     assert time.perf_counter() - start < 20  # not the 30 s of the all-reduce timeout
     assert len(spawned) == 2 and not any(map(alive, spawned))
+    assert not any(map(os.path.exists, parallel_error_files))  # torch's error files removed
 
 
 INTERRUPTED = """

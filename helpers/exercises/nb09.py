@@ -1,5 +1,7 @@
 """Checks for the exercises of notebook 09 (data parallel training)."""
 
+import torch
+
 from .feedback import Mistake, compare
 
 # 4 significant digits: 0.3337 for 334 / 1001 = 0.333666... is within 2.5e-4 of it, relatively
@@ -9,6 +11,7 @@ FOUR_DIGITS = 2.5e-4
 def check_shard_weights(answer):
     """Exercise 1: the weight of each of 3 shards (1001 rows, tensor_split) in the full mean."""
     sizes = [334, 334, 333]
+    want = [s / 1001 for s in sizes]
     mistakes = [
         Mistake(
             [1 / 3] * 3,
@@ -21,9 +24,20 @@ def check_shard_weights(answer):
             [s / 1001 for s in [333, 334, 334]],
             "tensor_split gives the extra rows to the first shards, not the last.",
         ),
+        Mistake(
+            [3 * s / 1001 for s in sizes],
+            "that is the factor of the 'full mean' loss, which DDP then divides by 3; the weights "
+            "themselves add up to 1.",
+        ),
+        Mistake(
+            lambda got: (
+                got.numel() == 3
+                and torch.allclose(got, torch.tensor(want, dtype=got.dtype), rtol=3e-3)
+            ),
+            "right idea; give at least 4 significant digits (or compute them, e.g. 334 / 1001).",
+        ),
     ]
     hint = "shard k holds n_k of the 1001 rows; the full mean is Σ_k (n_k / n) · (mean of shard k)."
-    want = [s / 1001 for s in sizes]
     return compare(
         answer, want, name="shard_weights", mistakes=mistakes, hint=hint, rtol=FOUR_DIGITS
     )
@@ -54,6 +68,9 @@ def check_sampler_counts(answer):
         ),
         Mistake([2.5, 0], "each process gets a whole number of indices: 10 / 4 rounded up."),
         Mistake([3, 0], "3 per process makes 12 indices for 10 samples: how many are repeats?"),
+        Mistake(
+            [3, 12], "12 indices are handed out, but only those beyond the 10 samples are repeats."
+        ),
     ]
     hint = "each process gets ⌈n / processes⌉ indices; the sampler repeats samples to fill them up."
     return compare(answer, [3, 2], name="sampler_counts", mistakes=mistakes, hint=hint)
