@@ -19,6 +19,7 @@ import pickle
 import statistics
 import sys
 import tempfile
+import threading
 import time
 
 import torch
@@ -102,18 +103,35 @@ def _join_on_loopback():
         os.environ.setdefault("GLOO_SOCKET_IFNAME", interface)
 
 
-def _worker(rank, world_size, folder, job, kwargs):
+def _end_with_parent(parent):
+    """End this process within a second of its parent's end, even one that ended while this one
+    was starting (a kernel that is killed cannot end its workers itself)."""
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _worker(rank, world_size, folder, job, kwargs, parent):
     """One spawned process: one thread, join the group through a file in ``folder``, run
     ``job(**kwargs)``; rank 0 saves what it returns (a dict of tensors or numbers)."""
     torch.set_num_threads(1)  # first: the processes share the cores
+    _end_with_parent(parent)
     _join_on_loopback()
     init = f"file://{os.path.join(folder, 'rendezvous')}"
     dist.init_process_group(
         "gloo", init_method=init, rank=rank, world_size=world_size, timeout=TIMEOUT
     )
-    # If job raises, the connections stay open until this process exits, after torch has
-    # written its error: so the process that failed first also wrote its error first.
-    result = job(**kwargs)
+    try:
+        result = job(**kwargs)
+    except KeyboardInterrupt:  # an interrupt, or the parent ended: leave the group at once
+        dist.destroy_process_group()
+        raise
+    # A job that raises keeps its connections until this process exits, after torch has written
+    # its error: so the process that failed first also wrote its error first.
     if rank == 0:
         torch.save(result, os.path.join(folder, "result.pt"))
     dist.destroy_process_group()
@@ -122,9 +140,9 @@ def _worker(rank, world_size, folder, job, kwargs):
 def _first_error(context):
     """``process <rank> failed: <the last line of its traceback>`` for the process that failed
     first: the others (connection closed by peer) failed because of it."""
-    failed = [(os.stat(f).st_mtime_ns, rank, f) for rank, f in enumerate(context.error_files)
-              if os.path.exists(f)]  # fmt: skip
-    _, rank, path = min(failed)
+    written = [(os.stat(f).st_mtime_ns, rank, f) for rank, f in enumerate(context.error_files)
+               if os.path.exists(f)]  # fmt: skip
+    _, rank, path = min(written)
     with open(path, "rb") as f:
         message = pickle.load(f).strip().splitlines()[-1]
     return f"process {rank} failed: {message}"
@@ -138,7 +156,11 @@ def _spawn(job, world_size, **kwargs):
     spawn_log.setLevel(logging.ERROR)  # not its "Terminating process <pid>": we end them below
     with tempfile.TemporaryDirectory(prefix="linreg-ddp-") as folder:  # a fresh rendezvous file
         context = torch.multiprocessing.start_processes(
-            _worker, (world_size, folder, job, kwargs), world_size, join=False, start_method="spawn"
+            _worker,
+            (world_size, folder, job, kwargs, os.getpid()),
+            world_size,
+            join=False,
+            start_method="spawn",
         )
         try:
             while not context.join():

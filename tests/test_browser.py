@@ -357,14 +357,25 @@ def run_all(lab_page):
         dialog = page.locator(".jp-Dialog")
         dialog.locator("button.jp-mod-accept", has_text="Restart").click()  # "Restart Kernel?"
         dialog.wait_for(state="detached")
-    while len(finished := page.evaluate("() => window.runAll")) < len(names):
+
+    def done():
+        """Every command has returned, and every kernel is idle with every code cell run. (The
+        command's promise can resolve while the kernel still runs later cells: seen in the full
+        suite with 09, whose last cells after its raising ones had not run yet.)"""
+        finished = page.evaluate("() => window.runAll")
+        if len(finished) < len(names):
+            return None
+        for name in names:
+            state = page.evaluate(CELLS, name)
+            if state["status"] != "idle" or any(c["count"] is None for c in state["cells"]):
+                if "error" not in finished[name]:
+                    return None
+        return finished
+
+    while (finished := done()) is None:
         if time.monotonic() - start > TIMEOUT_S:
             page.screenshot(path=str(ARTIFACTS / "failure.png"))
-            counts = {
-                n: [c["count"] for c in page.evaluate(CELLS, n)["cells"]]
-                for n in names
-                if n not in finished
-            }
+            counts = {n: [c["count"] for c in page.evaluate(CELLS, n)["cells"]] for n in names}
             pytest.fail(f"Run All did not finish within {TIMEOUT_S} s; execution counts: {counts}")
         page.wait_for_timeout(250)  # polling interval only
     seconds = time.monotonic() - start

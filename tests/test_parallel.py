@@ -42,6 +42,20 @@ def alive(pid):
         return False
 
 
+def session(sid):
+    """The running processes of session ``sid`` (Linux: read from /proc)."""
+    members = []
+    for entry in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        if fields[0] != "Z" and int(fields[3]) == sid:
+            members.append(int(entry))
+    return members
+
+
 @pytest.fixture
 def spawned(monkeypatch):
     """The process ids that helpers.parallel starts during the test (Linux: read from /proc)."""
@@ -159,11 +173,21 @@ parallel.train(X, X.sum(1), w0=torch.zeros(2), lr=0.01, steps=10**7)
 
 
 @pytest.mark.parametrize(
-    "signal_number",
-    [signal.SIGINT, signal.SIGKILL],
-    ids=["interrupt (the kernel's interrupt button)", "the parent killed (a kernel that dies)"],
+    "signal_number, to_group, after",
+    [
+        (signal.SIGINT, False, 2),
+        (signal.SIGINT, True, 2),
+        (signal.SIGKILL, False, 2),
+        (signal.SIGKILL, False, 0),
+    ],
+    ids=[
+        "SIGINT to the caller",
+        "SIGINT to its process group (JupyterLab's interrupt button)",
+        "SIGKILL to the caller (a kernel that dies)",
+        "SIGKILL to the caller while its workers start",
+    ],
 )
-def test_an_interrupt_or_a_dead_parent_ends_every_process(signal_number):
+def test_an_interrupt_or_a_dead_caller_ends_every_process(signal_number, to_group, after, tmp_path):
     if not sys.platform.startswith("linux"):
         pytest.skip("reads /proc")
     script = [sys.executable, "-c", textwrap.dedent(INTERRUPTED)]
@@ -171,27 +195,33 @@ def test_an_interrupt_or_a_dead_parent_ends_every_process(signal_number):
     def default_sigint():  # a shell may start pytest with SIGINT ignored; a kernel never is
         signal.signal(signal.SIGINT, signal.SIG_DFL)
 
-    pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
-    run = subprocess.Popen(script, cwd=ROOT, preexec_fn=default_sigint, **pipes)
-    pids = []
+    stderr = open(tmp_path / "stderr", "wb")  # a file: no pipe that a leftover process holds open
+    # its own session: the group signalled below, and every process it starts, are this test's
+    options = {"cwd": ROOT, "preexec_fn": default_sigint, "start_new_session": True}
+    run = subprocess.Popen(script, stdout=subprocess.PIPE, stderr=stderr, **options)
     try:
-        pids += [int(p) for p in run.stdout.readline().split()]  # the workers, once started
+        pids = [int(p) for p in run.stdout.readline().split()]  # the workers, once started
         assert len(pids) == 2 and all(map(alive, pids))
-        time.sleep(2)  # training
-        run.send_signal(signal_number)
-        _, err = run.communicate(timeout=30)
+        assert set(pids) < set(session(run.pid))
+        time.sleep(after)  # training (or still importing torch)
+        if to_group:
+            os.killpg(run.pid, signal_number)  # the caller and the workers
+        else:
+            run.send_signal(signal_number)
+        run.wait(timeout=30)
         if signal_number == signal.SIGINT:  # parallel.train's finally ends the workers
-            assert b"KeyboardInterrupt" in err
-        deadline = time.monotonic() + 10
-        while any(map(alive, pids)) and time.monotonic() < deadline:
+            err = (tmp_path / "stderr").read_text()
+            assert "KeyboardInterrupt" in err, err[-2000:]
+        deadline = time.monotonic() + 5  # SIGKILL: each worker ends itself (_end_with_parent)
+        while session(run.pid) and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert not any(map(alive, pids))  # killed: torch's PR_SET_PDEATHSIG stops them (Linux)
+        assert session(run.pid) == []  # the workers, multiprocessing's resource tracker: all gone
     finally:
         run.kill()
         run.wait()
-        for pid in pids:
-            if alive(pid):
-                os.kill(pid, signal.SIGKILL)
+        stderr.close()
+        for pid in session(run.pid):
+            os.kill(pid, signal.SIGKILL)
 
 
 def test_the_documented_torchrun_command_runs_offline():
