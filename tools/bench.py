@@ -77,6 +77,10 @@ BASELINE = {
 }
 
 
+# 09 starts 16 worker processes (each imports torch) and torchrun once: its own, larger budget
+RATIO_LIMITS = {"09_data_parallel.ipynb": 8.0}
+
+
 def bench_notebooks(repeats: int = 1) -> None:
     """Each notebook's time under `pytest --nbval` vs a notebook that only imports torch and
     matplotlib."""
@@ -97,7 +101,8 @@ def bench_notebooks(repeats: int = 1) -> None:
             t = statistics.median(
                 _time(cmd + [str(path)], cwd=ROOT, env=env) for _ in range(repeats)
             )
-            flag = "ok" if t / base <= 2.5 else "OVER 2.5x"
+            limit = RATIO_LIMITS.get(path.name, 2.5)
+            flag = "ok" if t / base <= limit else f"OVER {limit}x"
             print(f"  {path.name:<42} {t:6.1f} s   ratio {t / base:4.2f}  {flag}")
 
 
