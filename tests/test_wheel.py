@@ -17,8 +17,9 @@ before the ``.pth`` exists, so pip sees an empty environment). Then ``import hel
 resolve to the installed wheel: the test asserts that in every kernel, before the notebook's cells.
 
 Building without network: ``pip wheel --no-deps --no-build-isolation`` uses the setuptools already
-installed here. Takes 46 s alone on the 2-core reference machine (75-100 s while the rest of the
-suite runs beside it); most of it is the nine notebooks themselves, run one after another.
+installed here. Takes 65 s alone on the 2-core reference machine (46 s before notebook 09, and
+longer while the rest of the suite runs beside it); most of it is the ten notebooks themselves, run
+one after another (09 alone about 30 s: it starts worker processes).
 """
 
 from __future__ import annotations
