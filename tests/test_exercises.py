@@ -15,7 +15,7 @@ import re
 import pytest
 
 import helpers.exercises
-from helpers.exercises.feedback import Feedback
+from helpers.exercises.feedback import Feedback, NotYet
 
 
 def _snake_case(name):
@@ -76,3 +76,29 @@ def test_reference_solution_is_right(notebook, name, check, answer_forms):
     for form, answer in answer_forms(reference).items():
         fb = check(answer)
         assert fb.ok and str(fb).startswith("✅ Right"), (form, fb)
+
+
+@pytest.mark.parametrize("notebook, name, check", CHECKS)
+def test_in_nbgrader_a_right_answer_passes_quietly(notebook, name, check, monkeypatch, capfd):
+    """nbgrader scores a test cell 0 if it writes to stderr, and partial credit if its value is a
+    number: a right answer must do neither."""
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    reference = _reference(notebook, name)
+    result = check(reference)
+    assert isinstance(result, Feedback) and result.ok
+    assert capfd.readouterr().err == ""
+
+
+@pytest.mark.parametrize("notebook, name, check", CHECKS)
+def test_in_nbgrader_a_blank_or_wrong_answer_raises_its_feedback(
+    notebook, name, check, monkeypatch, junk_answers
+):
+    """nbgrader scores a test cell 0 only if it shows an error: so, while it grades, the check
+    raises NotYet with what the learner would have read."""
+    for answer in [..., None, *junk_answers]:
+        monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+        feedback = check(answer)
+        monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+        with pytest.raises(NotYet) as error:
+            check(answer)
+        assert str(error.value) == str(feedback).removeprefix("⏳ Not yet: ")

@@ -108,3 +108,24 @@ def test_call_safely_reports_instead_of_raising():
     assert result is None and "ZeroDivisionError" in fb.message
     assert "still empty" in feedback.call_safely(None, name="f")[1].message
     assert "should be a function" in feedback.call_safely(3, name="f")[1].message
+
+
+def test_graded_checks_raise_and_stay_quiet_only_while_nbgrader_grades(monkeypatch, capfd):
+    import warnings
+
+    from helpers.exercises.feedback import NotYet, graded
+
+    @graded
+    def check_half(answer):
+        warnings.warn("a warning on the way", UserWarning, stacklevel=1)
+        return feedback.compare(answer, 0.5, name="half", hint="divide by 2.")
+
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    with pytest.warns(UserWarning):
+        assert not check_half(0.4).ok  # a learner's run: feedback, never an error
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    assert check_half(0.5).ok
+    assert capfd.readouterr().err == ""  # the warning did not reach stderr
+    with pytest.raises(NotYet, match=r"^half = 0.4 is not it yet.\n   Hint: divide by 2.$"):
+        check_half(0.4)
+    assert check_half.__name__ == "check_half"

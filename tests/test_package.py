@@ -33,12 +33,13 @@ def test_import_from_another_folder_has_no_side_effects(tmp_path):
     assert Path(result["file"]).resolve().parent == ROOT / "helpers"
 
 
-def test_helpers_stay_within_17000_code_tokens():
+def test_helpers_stay_within_17500_code_tokens():
     # 15,000 until notebook 09 added helpers/parallel.py (its worker processes and their clean-up)
+    # and the checks learned to raise while nbgrader grades (feedback.graded)
     from code_tokens import code_tokens, folder_tokens  # tools/code_tokens.py
 
     assert code_tokens('"""Doc."""\n\n\ndef f(x):\n    """Doc."""\n    return x  # note\n') == 8
     assert code_tokens("x = f'{a} and {f\"{b}\"!r}'\n") == 3  # one f-string, on every Python
     sizes = folder_tokens(ROOT / "helpers")
     biggest = sorted(sizes.items(), key=lambda item: -item[1])[:3]
-    assert sum(sizes.values()) <= 17_000, f"helpers/ has {sum(sizes.values())} tokens: {biggest}"
+    assert sum(sizes.values()) <= 17_500, f"helpers/ has {sum(sizes.values())} tokens: {biggest}"

@@ -1,9 +1,14 @@
 """Exercise feedback: compare a learner's answer (a value or a function) with the right one.
 
 A check never raises on learner input; it returns a :class:`Feedback` ("Right" or "Not yet" with a
-hint).
+hint). Only while nbgrader grades a notebook does a check that is not right raise (:func:`graded`).
 """
 
+import contextlib
+import functools
+import io
+import os
+import warnings
 from dataclasses import dataclass
 
 import torch
@@ -170,3 +175,27 @@ def _args(args):
     """The arguments of a call, short: ``(2.0, tensor(3, 1))``."""
     shown = [f"tensor{tuple(a.shape)}" if isinstance(a, torch.Tensor) else repr(a) for a in args]
     return f"({', '.join(s if len(s) < 30 else '...' for s in shown)})"
+
+
+class NotYet(AssertionError):
+    """Raised by a check while nbgrader grades: the answer is not right yet (the message: why)."""
+
+
+def graded(check):
+    """Let nbgrader grade ``check``'s cell as well. nbgrader gives a test cell full marks unless it
+    shows an error or writes to stderr, so while it executes a notebook (it sets NBGRADER_EXECUTION)
+    a check that is not right raises :class:`NotYet` with its feedback, and a right one writes
+    nothing to stderr (warnings included). Everywhere else the check is unchanged."""
+
+    @functools.wraps(check)
+    def run(*args, **kwargs):
+        if not os.environ.get("NBGRADER_EXECUTION"):
+            return check(*args, **kwargs)
+        with warnings.catch_warnings(), contextlib.redirect_stderr(io.StringIO()):
+            warnings.simplefilter("ignore")
+            feedback = check(*args, **kwargs)
+        if not feedback:
+            raise NotYet(str(feedback).removeprefix("⏳ Not yet: "))
+        return feedback
+
+    return run

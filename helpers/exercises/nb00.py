@@ -1,8 +1,9 @@
 """Checks for the exercises of notebook 00 (a warm-up that shows how checks work)."""
 
-from .feedback import compare
+from .feedback import compare, graded
 
 
+@graded
 def check_warmup_mse(answer):
     """Exercise 1: the MSE of predictions [2, 4, 6] against targets [2, 4, 7], as a Python float."""
     return compare(

@@ -1,7 +1,7 @@
 """Checks for the exercises of notebook 01: each is its right answer plus its typical mistakes."""
 
 from ..data import three_points
-from .feedback import Mistake, check_callable, compare
+from .feedback import Mistake, check_callable, compare, graded
 
 _X, _Y = three_points()
 
@@ -15,6 +15,7 @@ def _best_w(b):
     return sum(x * (y - b) for x, y in zip(_X, _Y)) / sum(x * x for x in _X)
 
 
+@graded
 def check_squared_error(fn):
     """Exercise 1: squared_error(x, y, w) = (w * x - y) ** 2."""
     return check_callable(
@@ -43,6 +44,7 @@ def check_squared_error(fn):
     )
 
 
+@graded
 def check_mse_at_1_25(answer):
     """Exercise 2: the MSE of the 3-point data at w = 1.25 (no bias): 2.625."""
     errors = [1.25 * x - y for x, y in zip(_X, _Y)]  # -0.75, -1.5, -2.25
@@ -76,6 +78,7 @@ def check_mse_at_1_25(answer):
     )
 
 
+@graded
 def check_best_w_with_b1(answer):
     """Exercise 3: the w (to two decimals) of the smallest MSE when b = 1 (exactly 11/7)."""
     best = _best_w(1.0)

@@ -1,7 +1,7 @@
 """Checks for the exercises of notebook 02: each is its right answer plus its typical mistakes."""
 
 from ..data import three_points
-from .feedback import Mistake, check_callable, compare
+from .feedback import Mistake, check_callable, compare, graded
 
 _X, _Y = three_points()
 
@@ -17,6 +17,7 @@ def _grad_b(w, b):
     return sum(2 * (w * x + b - y) for x, y in zip(_X, _Y)) / len(_X)
 
 
+@graded
 def check_mse_gradient_b(fn):
     """Exercise 1: d MSE/d b for H(x) = w x + b: the mean over the samples of 2 (w x + b - y)."""
     return check_callable(
@@ -50,6 +51,7 @@ def check_mse_gradient_b(fn):
     )
 
 
+@graded
 def check_w_after_one_epoch(answer):
     """Exercise 2: w after one epoch of per-sample descent from w = 3.0, lr = 0.01."""
     grads_at_start = [2 * x * (x * 3.0 - y) for x, y in zip(_X, _Y)]  # 2, 8, 18
@@ -83,6 +85,7 @@ def check_w_after_one_epoch(answer):
     )
 
 
+@graded
 def check_lr_limit(answer):
     """Exercise 3: the learning rate above which batch descent diverges (3/14), to two decimals."""
     limit = 2 / (2 * sum(x * x for x in _X) / len(_X))  # 2 / curvature = 3/14

@@ -2,12 +2,13 @@
 with autograd)."""
 
 from ..data import three_points
-from .feedback import Mistake, check_callable, compare
+from .feedback import Mistake, check_callable, compare, graded
 from .nb02 import _epoch  # one epoch of notebook 02's per-sample loop
 
 _X, _Y = three_points()
 
 
+@graded
 def check_x_grad(answer):
     """Exercise 1: x = [1., -2.], z = 3 * x**2 + 1, loss = z.sum(): x.grad = 6 x = [6., -12.]."""
     return compare(
@@ -29,6 +30,7 @@ def check_x_grad(answer):
     )
 
 
+@graded
 def check_accumulated_grad(answer):
     """Exercise 2: backward three times on (2 w - 4)**2 at w = 1, never zeroed: 3 * (-8) = -24."""
     return compare(
@@ -70,6 +72,7 @@ def _train_without_zeroing(lr, num_epochs):
     return w
 
 
+@graded
 def check_train(fn):
     """Exercise 3: train(lr, num_epochs) -> w after per-sample training with autograd
     from w = 1.0."""

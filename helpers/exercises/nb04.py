@@ -6,7 +6,7 @@ import torch
 
 from ..data import CLASSIC_SEED, linear_data
 from ..fitting import least_squares
-from .feedback import Mistake, check_callable, compare
+from .feedback import Mistake, check_callable, compare, graded
 
 _START = (-5.0, 10.0)
 _LR = 0.001
@@ -24,6 +24,7 @@ def _autograd_grad(X, y, What):
     return What.grad
 
 
+@graded
 def check_sum_loss_grad(fn):
     """Exercise 1: sum_loss_grad(X, y, What) = -2 X^T (y - X What), by hand, no autograd."""
     X, y = _data()
@@ -58,6 +59,7 @@ def check_sum_loss_grad(fn):
     )
 
 
+@graded
 def check_what_half(answer):
     """Exercise 2: the least-squares What of the first 50 samples (normal equations),
     to 4 digits."""
@@ -95,6 +97,7 @@ def _two_gradients():
     return g0, g1
 
 
+@graded
 def check_grad_without_zero_grad(answer):
     """Exercise 3: What.grad after two epochs of the four steps with no zeroing (= g0 + g1)."""
     g0, g1 = _two_gradients()

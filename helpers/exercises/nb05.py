@@ -6,11 +6,12 @@ from functools import lru_cache
 import torch
 
 from ..data import CLASSIC_SEED, multiple_data
-from .feedback import Mistake, check_callable, compare
+from .feedback import Mistake, check_callable, compare, graded
 
 _N, _LR_MEAN = 40, 0.05  # exercise 1: trained with the mean over n = 40 samples at lr = 0.05
 
 
+@graded
 def check_lr_for_sum(answer):
     """Exercise 1: the lr for the sum loss that gives the same updates as lr = 0.05 with the mean
     (n = 40)."""
@@ -41,6 +42,7 @@ def _mse_cases():
     return [((yhat, y), torch.mean((yhat.reshape(-1) - y.reshape(-1)) ** 2)) for yhat, y in pairs]
 
 
+@graded
 def check_mse(fn):
     """Exercise 2: mse(yhat, y) that is right for (n, 1) vs (n,) shapes too (no broadcasting)."""
     return check_callable(
@@ -75,6 +77,7 @@ def _multiple():
     return d.y, d.X @ torch.tensor([2.5, 4.0, -2.0])
 
 
+@graded
 def check_mse_true(answer):
     """Exercise 3: the MSE of the multiple-regression model at the true weights, to 4 significant
     digits: within half a unit of the 4th digit (0.271432 typed as 0.2714 passes)."""

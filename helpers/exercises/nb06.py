@@ -6,7 +6,7 @@ import torch
 from torch import nn
 
 from .._validate import as_numbers
-from .feedback import Feedback, Mistake, call_safely, compare, is_unfilled, not_filled
+from .feedback import Feedback, Mistake, call_safely, compare, graded, is_unfilled, not_filled
 
 # ------------------------------------------------------------------ exercise 1: a model class
 _MODEL_HINT = (
@@ -25,6 +25,7 @@ _LAYER_MISTAKES = (
 )
 
 
+@graded
 def check_two_feature_model(cls):
     """Exercise 1: ``TwoFeatureModel`` holds one ``nn.Linear(2, 1)``; forward returns its output."""
     name = "TwoFeatureModel"
@@ -100,6 +101,7 @@ def _run(*, clear=True, record_after=False):
     return losses, [model.weight.item(), model.bias.item()]
 
 
+@graded
 def check_train(fn):
     """Exercise 2: ``train(model, X, y, lr, num_epochs)`` trains in place, returns the losses."""
     name = "train"
@@ -169,6 +171,7 @@ _L1_HINT = (
 )
 
 
+@graded
 def check_l1_min_steps(answer):
     """Exercise 3: the fewest SGD steps for b to go from -0.4414 to 3 under L1, lr = 0.01 (345)."""
     distance = B_TARGET - B_START

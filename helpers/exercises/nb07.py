@@ -2,9 +2,10 @@
 
 import torch
 
-from .feedback import Feedback, Mistake, call_safely, check_callable, compare
+from .feedback import Feedback, Mistake, call_safely, check_callable, compare, graded
 
 
+@graded
 def check_updates_per_epoch(fn):
     """Exercise 1: updates_per_epoch(n, batch_size) = ceil(n / batch_size), exactly."""
     cases = [((100, 10), 10), ((100, 32), 4), ((272, 64), 5), ((5, 10), 1), ((100, 1), 100)]
@@ -36,6 +37,7 @@ _CASES = [
 ]
 
 
+@graded
 def check_to_original_units(fn, *, rtol=1e-5):
     """Exercise 2: map (w_std, b_std), learned on (x - mean) / std, back to the original units.
 
@@ -103,6 +105,7 @@ _GLOBAL_HINT = (
 )
 
 
+@graded
 def check_make_loader(make_loader):
     """Exercise 3: make_loader(dataset) -> a DataLoader with batches of 10, shuffled every epoch,
     the same batches (two epochs compared) every time it is built, no global random draw.

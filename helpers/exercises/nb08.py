@@ -5,7 +5,7 @@ from functools import lru_cache
 
 import torch
 
-from .feedback import Mistake, compare
+from .feedback import Mistake, compare, graded
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +44,7 @@ def _compare(answer, key, mistakes, hint):
     return compare(answer, want, name=key, mistakes=mistakes, hint=hint, rtol=rtol)
 
 
+@graded
 def check_reverse_slope(answer):
     """Exercise 1: the least-squares slope of eruptions (y) on waiting (x), all 272 rows."""
     ref = _reference()
@@ -63,6 +64,7 @@ def check_reverse_slope(answer):
     return _compare(answer, "reverse_slope", mistakes, hint)
 
 
+@graded
 def check_r2_all(answer):
     """Exercise 2: R² of the least-squares line fitted to all 272 rows (= r², the correlation²)."""
     ref = _reference()
@@ -81,6 +83,7 @@ def check_r2_all(answer):
     return _compare(answer, "r2_all", mistakes, hint)
 
 
+@graded
 def check_r2_long(answer):
     """Exercise 3: R² of the closed-form line fitted to the long eruptions only (> 3 minutes)."""
     ref = _reference()

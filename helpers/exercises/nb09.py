@@ -2,12 +2,13 @@
 
 import torch
 
-from .feedback import Mistake, compare
+from .feedback import Mistake, compare, graded
 
 # 4 significant digits: 0.3337 for 334 / 1001 = 0.333666... is within 2.5e-4 of it, relatively
 FOUR_DIGITS = 2.5e-4
 
 
+@graded
 def check_shard_weights(answer):
     """Exercise 1: the weight of each of 3 shards (1001 rows, tensor_split) in the full mean."""
     sizes = [334, 334, 333]
@@ -19,7 +20,6 @@ def check_shard_weights(answer):
             "weigh each shard by its share of the rows.",
         ),
         Mistake(sizes, "those are the shard sizes; divide each by n = 1001."),
-        Mistake([333, 334, 334], "tensor_split gives the extra rows to the first shards."),
         Mistake(
             [s / 1001 for s in [333, 334, 334]],
             "tensor_split gives the extra rows to the first shards, not the last.",
@@ -43,6 +43,7 @@ def check_shard_weights(answer):
     )
 
 
+@graded
 def check_summed_lr(answer):
     """Exercise 2: the learning rate that makes 4 summed shard gradients take our steps (lr 0.1)."""
     mistakes = [
@@ -60,6 +61,7 @@ def check_summed_lr(answer):
     )
 
 
+@graded
 def check_sampler_counts(answer):
     """Exercise 3: DistributedSampler, 10 samples, 4 processes: (indices per process, repeats)."""
     mistakes = [
