@@ -80,13 +80,12 @@ def test_reference_solution_is_right(notebook, name, check, answer_forms):
 
 @pytest.mark.parametrize("notebook, name, check", CHECKS)
 def test_in_nbgrader_a_right_answer_passes_quietly(notebook, name, check, monkeypatch, capfd):
-    """nbgrader scores a test cell 0 if it writes to stderr, and partial credit if its value is a
-    number: a right answer must do neither."""
+    """nbgrader scores a test cell 0 if it writes to stderr, and reads its value as partial credit:
+    a right answer prints its feedback and has no value."""
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
-    reference = _reference(notebook, name)
-    result = check(reference)
-    assert isinstance(result, Feedback) and result.ok
-    assert capfd.readouterr().err == ""
+    assert check(_reference(notebook, name)) is None
+    out, err = capfd.readouterr()
+    assert out.startswith("✅ Right: ") and err == ""
 
 
 @pytest.mark.parametrize("notebook, name, check", CHECKS)

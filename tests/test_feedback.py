@@ -124,8 +124,8 @@ def test_graded_checks_raise_and_stay_quiet_only_while_nbgrader_grades(monkeypat
     with pytest.warns(UserWarning):
         assert not check_half(0.4).ok  # a learner's run: feedback, never an error
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
-    assert check_half(0.5).ok
-    assert capfd.readouterr().err == ""  # the warning did not reach stderr
+    assert check_half(0.5) is None  # no value: nbgrader would read it as partial credit
+    assert capfd.readouterr() == ("✅ Right: half = 0.5.\n", "")  # the warning did not reach stderr
     with pytest.raises(NotYet, match=r"^half = 0.4 is not it yet.\n   Hint: divide by 2.$"):
         check_half(0.4)
     assert check_half.__name__ == "check_half"

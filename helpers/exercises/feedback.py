@@ -183,9 +183,10 @@ class NotYet(AssertionError):
 
 def graded(check):
     """Let nbgrader grade ``check``'s cell as well. nbgrader gives a test cell full marks unless it
-    shows an error or writes to stderr, so while it executes a notebook (it sets NBGRADER_EXECUTION)
-    a check that is not right raises :class:`NotYet` with its feedback, and a right one writes
-    nothing to stderr (warnings included). Everywhere else the check is unchanged."""
+    shows an error or writes to stderr, and reads a cell's value as partial credit; so while it
+    executes a notebook (it sets NBGRADER_EXECUTION) a check that is not right raises
+    :class:`NotYet` with its feedback, and a right one prints its feedback and returns None, with
+    nothing on stderr (warnings included). Everywhere else the check is unchanged."""
 
     @functools.wraps(check)
     def run(*args, **kwargs):
@@ -196,6 +197,6 @@ def graded(check):
             feedback = check(*args, **kwargs)
         if not feedback:
             raise NotYet(str(feedback).removeprefix("⏳ Not yet: "))
-        return feedback
+        print(feedback)
 
     return run

@@ -1,0 +1,119 @@
+"""Make an nbgrader course of the notebooks' exercises: ``build/course/`` with one assignment per
+notebook, named like it (``09_data_parallel``), released by nbgrader's own ``generate_assignment``.
+
+    .venv/bin/python tools/assignment.py [NN ...]      (default: every notebook)
+
+In each notebook, every check cell (a line ``ex.check_<name>(<answer>)``) becomes a locked, graded
+test cell worth one point, and the starter code just before it (the cell above, or the lines above
+it in the same cell) an autograded answer cell: the starter as learners see it, then, between
+nbgrader's solution markers, the reference answer imported from ``solutions/nbNN.py``. The release
+keeps the starter and drops the markers and what they enclose (``ClearSolutions.code_stub`` is
+empty). Every other cell is read-only. While nbgrader executes a notebook the checks raise on a
+wrong or blank answer (``helpers.exercises.feedback.graded``), which is what makes them score 0.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from project import NOTEBOOKS, ROOT  # tools/project.py
+
+COURSE = ROOT / "build" / "course"
+CHECK = re.compile(r"^ex\.check_(\w+)\((\w+)\)$", re.M)
+CONFIG = """\
+# nbgrader configuration of the course made by tools/assignment.py (made again by every run).
+c = get_config()  # noqa: F821 (nbgrader's config loader defines it)
+c.CourseDirectory.course_id = "linreg-pytorch"
+c.CourseDirectory.root = {root!r}
+c.ClearSolutions.code_stub = {{"python": ""}}  # the starter line stays; nothing is added
+c.Execute.timeout = 30  # seconds per cell while grading: a runaway loop cannot stall the class
+c.Execute.interrupt_on_timeout = True
+"""
+
+
+def _cell(cell_type, source, nbgrader=None, **fields):
+    """A notebook cell (nbformat 4) with nbgrader's metadata when given."""
+    metadata = {"nbgrader": {"schema_version": 3, **nbgrader}} if nbgrader else {}
+    cell = {"cell_type": cell_type, "metadata": metadata, "source": source, **fields}
+    if cell_type == "code":
+        cell |= {"execution_count": None, "outputs": []}
+    return cell
+
+
+def _readonly(cell, grade_id):
+    role = {"grade": False, "solution": False, "locked": True, "task": False, "grade_id": grade_id}
+    return _cell(cell["cell_type"], "".join(cell["source"]), role, id=cell["id"])
+
+
+def source_notebook(path: Path) -> tuple[dict, list[str]]:
+    """The nbgrader source version of notebook ``path`` and the names of its exercises."""
+    nb = json.loads(path.read_text())
+    module = f"solutions.nb{path.name[:2]}"
+    cells, exercises = [], []
+    for i, cell in enumerate(nb["cells"]):
+        text = "".join(cell["source"])
+        match = CHECK.search(text) if cell["cell_type"] == "code" else None
+        if not match:
+            cells.append(_readonly(cell, f"cell-{i:02d}"))
+            continue
+        name, answer = match.groups()
+        starter = text[: match.start()].strip()
+        if not starter:  # the starter is the cell above: take it back from the read-only cells
+            starter = "".join(cells.pop()["source"]).strip()
+        solution = f"### BEGIN SOLUTION\nfrom {module} import {answer}  # the reference answer\n"
+        answer_cell = f"{starter}\n{solution}### END SOLUTION"
+        role = {"grade": False, "solution": True, "locked": False, "task": False}
+        grade_id = f"answer_{name}"
+        cells.append(_cell("code", answer_cell, role | {"grade_id": grade_id}, id=grade_id))
+        role = {"grade": True, "solution": False, "locked": True, "task": False, "points": 1}
+        grade_id = f"check_{name}"
+        cells.append(_cell("code", match.group(0), role | {"grade_id": grade_id}, id=grade_id))
+        exercises.append(name)
+    return nb | {"cells": cells}, exercises
+
+
+def nbgrader(*args: str, cwd: Path = COURSE) -> subprocess.CompletedProcess:
+    """Run nbgrader of this Python's environment (with its bin folder on PATH: nbgrader calls
+    ``alembic``), with the repository on PYTHONPATH so the source notebooks find ``solutions``."""
+    env = dict(os.environ)
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    cmd = [sys.executable, "-m", "nbgrader", *args]
+    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, check=True)
+
+
+def make_course(notebooks: list[Path], course: Path = COURSE) -> dict[str, list[str]]:
+    """Write the course's config and source notebooks and release every assignment; return
+    {assignment: [exercise names]}."""
+    course.mkdir(parents=True, exist_ok=True)
+    (course / "nbgrader_config.py").write_text(CONFIG.format(root=str(course)))
+    made = {}
+    for path in notebooks:
+        nb, exercises = source_notebook(path)
+        folder = course / "source" / path.stem
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / path.name).write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n")
+        nbgrader("generate_assignment", path.stem, "--force", cwd=course)
+        made[path.stem] = exercises
+    return made
+
+
+def main(argv: list[str]) -> int:
+    chosen = [p for p in NOTEBOOKS if not argv or p.name[:2] in argv]
+    if argv and len(chosen) != len(set(argv)):
+        known = ", ".join(p.name[:2] for p in NOTEBOOKS)
+        print(f"unknown notebook number in {argv}; known: {known}", file=sys.stderr)
+        return 2
+    for assignment, exercises in make_course(chosen).items():
+        print(f"{assignment}: {len(exercises)} exercises ({', '.join(exercises)})")
+    print(f"course: {COURSE} (source/, release/, nbgrader_config.py)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
