@@ -7,6 +7,7 @@
     python3 dev.py bench      # print the benchmark ratios (import cost, notebook times, ...)
     python3 dev.py bench explorers   # key press to new figure, per explorer, in Chromium
     python3 dev.py book       # build the book (the stored notebooks as HTML) into build/book/
+    python3 dev.py assignment [NN ...]   # teachers: an nbgrader course of the exercises
 
 Needs only Python 3.11+ with pip and venv. The virtual environment lives in
 ``.venv/`` inside the repository; it is (re)installed only when
@@ -81,6 +82,12 @@ def _run(cmd: list[str], **kwargs) -> None:
     subprocess.run([str(c) for c in cmd], check=True, cwd=kwargs.pop("cwd", ROOT), **kwargs)
 
 
+NBGRADER_SERVER_EXTENSIONS = [
+    f"nbgrader.server_extensions.{name}"
+    for name in ("formgrader", "validate_assignment", "assignment_list", "course_list")
+]
+
+
 def ensure_env() -> None:
     """Create .venv and install the pinned requirements, unless already done for these pins."""
     if sys.version_info < (3, 11):  # noqa: UP036 (dev.py may be started by an older python3)
@@ -98,11 +105,25 @@ def ensure_env() -> None:
     # constraints.txt pins every indirect dependency too (the environment the outputs come from).
     _run(pip + ["-r", ROOT / "requirements.txt", "-c", ROOT / "constraints.txt"])
     _run(pip + ["--no-deps", "-e", ROOT])
+    # nbgrader (for teachers, who use it from the command line) enables Jupyter server and lab
+    # extensions where it is installed; switched off here, the learners' JupyterLab stays as it was.
+    jupyter = [BIN / "jupyter"]
+    for extension in NBGRADER_SERVER_EXTENSIONS:
+        _run(jupyter + ["server", "extension", "disable", "--sys-prefix", extension])
+    _run(jupyter + ["labextension", "disable", "--level=sys_prefix", "@jupyter/nbgrader"])
     STAMP.write_text(fingerprint + "\n")
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"lab", "test", "execute", "bench", "book", "setup"}:
+    if not argv or argv[0] not in {
+        "lab",
+        "test",
+        "execute",
+        "bench",
+        "book",
+        "setup",
+        "assignment",
+    }:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
@@ -127,6 +148,10 @@ def main(argv: list[str]) -> int:
         return subprocess.call(pytest_command(python=PY), cwd=ROOT, env=env)
     if command == "book":  # the stored notebooks as a website; nothing is executed
         return subprocess.call([str(PY), str(ROOT / "book" / "build.py"), *rest], cwd=ROOT, env=env)
+    if command == "assignment":  # an nbgrader course of the exercises in build/course/
+        return subprocess.call(
+            [str(PY), str(ROOT / "tools" / "assignment.py"), *rest], cwd=ROOT, env=env
+        )
     if command == "bench":
         return subprocess.call(
             [str(PY), str(ROOT / "tools" / "bench.py"), *rest], cwd=ROOT, env=env

@@ -2,7 +2,7 @@
 starter as learners see it, then the reference answer between nbgrader's solution markers) and a
 locked test cell worth one point; every other cell is read-only; with the markers and what they
 enclose removed (what nbgrader's release does with an empty code stub) only the starter is left.
-(Releasing and grading with nbgrader itself: not in this test, nbgrader is not pinned yet.)"""
+And nbgrader itself (slow): release, validate and autograde offline."""
 
 import importlib
 import inspect
@@ -57,3 +57,36 @@ def test_the_release_keeps_the_starter_and_no_solution(notebook):
             assert "solutions" not in released and "BEGIN SOLUTION" not in released
             assert released.strip() in original  # the starter, as the stored notebook has it
             assert "..." in released
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_nbgrader_releases_validates_and_grades(tmp_path):
+    """nbgrader itself, offline, on 00 and 01 (a value and a function exercise): the released
+    notebook has no solution, the source validates, the reference answers score full marks and the
+    released (blank) notebook scores zero on every exercise."""
+    from assignment import make_course, nbgrader
+    from nbgrader.api import Gradebook
+
+    course = tmp_path / "course"
+    chosen = [p for p in NOTEBOOKS if p.name[:2] in ("00", "01")]
+    made = make_course(chosen, course=course)
+    assert made == {"00_start_here": ["warmup_mse"], "01_linear_model_and_loss": [
+        "squared_error", "mse_at_1_25", "best_w_with_b1"]}  # fmt: skip
+    for name in made:
+        released = (course / "release" / name / f"{name}.ipynb").read_text()
+        assert "BEGIN SOLUTION" not in released and "from solutions" not in released
+        nbgrader("validate", str(course / "source" / name / f"{name}.ipynb"), cwd=course)
+        for student, folder in [("right", "source"), ("blank", "release")]:
+            submitted = course / "submitted" / student / name
+            submitted.mkdir(parents=True)
+            (submitted / f"{name}.ipynb").write_text(
+                (course / folder / name / f"{name}.ipynb").read_text()
+            )
+        nbgrader("autograde", name, "--create", "--force", cwd=course)
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        for name, exercises in made.items():
+            for student, expected in [("right", 1.0), ("blank", 0.0)]:
+                notebook = gradebook.find_submission_notebook(name, name, student)
+                scores = {g.name: g.score for g in notebook.grades}
+                assert scores == {f"check_{e}": expected for e in exercises}, (student, scores)
