@@ -8,6 +8,7 @@
     python3 dev.py bench explorers   # key press to new figure, per explorer, in Chromium
     python3 dev.py book       # build the book (the stored notebooks as HTML) into build/book/
     python3 dev.py assignment [NN ...]   # teachers: an nbgrader course of the exercises
+    python3 dev.py grade      # teachers: autograde build/course/submitted/ into grades.csv
 
 Needs only Python 3.11+ with pip and venv. The virtual environment lives in
 ``.venv/`` inside the repository; it is (re)installed only when
@@ -115,15 +116,8 @@ def ensure_env() -> None:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {
-        "lab",
-        "test",
-        "execute",
-        "bench",
-        "book",
-        "setup",
-        "assignment",
-    }:
+    commands = {"lab", "test", "execute", "bench", "book", "setup", "assignment", "grade"}
+    if not argv or argv[0] not in commands:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
@@ -151,6 +145,10 @@ def main(argv: list[str]) -> int:
     if command == "assignment":  # an nbgrader course of the exercises in build/course/
         return subprocess.call(
             [str(PY), str(ROOT / "tools" / "assignment.py"), *rest], cwd=ROOT, env=env
+        )
+    if command == "grade":  # autograde build/course/submitted/ into build/course/grades.csv
+        return subprocess.call(
+            [str(PY), str(ROOT / "tools" / "assignment.py"), "--grade"], cwd=ROOT, env=env
         )
     if command == "bench":
         return subprocess.call(

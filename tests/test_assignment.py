@@ -90,3 +90,48 @@ def test_nbgrader_releases_validates_and_grades(tmp_path):
                 notebook = gradebook.find_submission_notebook(name, name, student)
                 scores = {g.name: g.score for g in notebook.grades}
                 assert scores == {f"check_{e}": expected for e in exercises}, (student, scores)
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_grades_csv_has_a_row_per_student_and_exercise(tmp_path):
+    """Three students on 01 (all right, all blank, one exercise blank) and two broken submissions:
+    grades.csv holds what each scored and the hint the check gave; the broken ones are reported."""
+    import csv
+
+    from assignment import grade, make_course, summary
+
+    course = tmp_path / "course"
+    name = "01_linear_model_and_loss"
+    make_course([p for p in NOTEBOOKS if p.stem == name], course=course)
+    source = json.loads((course / "source" / name / f"{name}.ipynb").read_text())
+    mixed = json.loads(json.dumps(source))
+    for cell in mixed["cells"]:
+        if cell["metadata"]["nbgrader"]["grade_id"] == "answer_mse_at_1_25":
+            cell["source"] = "mse_at_1_25 = ...  # your answer here"
+    for student, text in [
+        ("right", json.dumps(source)),
+        ("blank", (course / "release" / name / f"{name}.ipynb").read_text()),
+        ("mixed", json.dumps(mixed)),
+        ("broken", "this is not a notebook"),
+    ]:
+        (course / "submitted" / student / name).mkdir(parents=True)
+        (course / "submitted" / student / name / f"{name}.ipynb").write_text(text)
+    (course / "submitted" / "absent").mkdir()
+    rows, problems = grade(course)
+    assert problems == [
+        f"absent, {name}: no submission ({name}.ipynb missing)",
+        f"broken, {name}: {name}.ipynb is not a notebook",
+    ]
+    with open(course / "grades.csv", newline="") as f:
+        table = list(csv.DictReader(f))
+    assert [(r["student"], r["exercise"], float(r["score"])) for r in table] == [
+        (student, exercise, score)
+        for student, scores in [("blank", (0, 0, 0)), ("mixed", (1, 0, 1)), ("right", (1, 1, 1))]
+        for exercise, score in zip(["squared_error", "mse_at_1_25", "best_w_with_b1"], scores)
+    ]
+    assert all(r["max_score"] == "1.0" for r in table)
+    mixed_hint = next(r["hint"] for r in table if r["student"] == "mixed" and not float(r["score"]))
+    assert "replace the `...`" in mixed_hint
+    assert all(r["hint"] == "" for r in table if float(r["score"]))
+    assert summary(rows)[1].startswith(f"{name} mse_at_1_25: 1 of 3 right; most common hint: ")

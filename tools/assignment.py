@@ -14,6 +14,8 @@ wrong or blank answer (``helpers.exercises.feedback.graded``), which is what mak
 
 from __future__ import annotations
 
+import collections
+import csv
 import json
 import os
 import re
@@ -77,14 +79,14 @@ def source_notebook(path: Path) -> tuple[dict, list[str]]:
     return nb | {"cells": cells}, exercises
 
 
-def nbgrader(*args: str, cwd: Path = COURSE) -> subprocess.CompletedProcess:
+def nbgrader(*args: str, cwd: Path = COURSE, check: bool = True) -> subprocess.CompletedProcess:
     """Run nbgrader of this Python's environment (with its bin folder on PATH: nbgrader calls
     ``alembic``), with the repository on PYTHONPATH so the source notebooks find ``solutions``."""
     env = dict(os.environ)
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     cmd = [sys.executable, "-m", "nbgrader", *args]
-    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, check=True)
+    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, check=check)
 
 
 def make_course(notebooks: list[Path], course: Path = COURSE) -> dict[str, list[str]]:
@@ -103,7 +105,100 @@ def make_course(notebooks: list[Path], course: Path = COURSE) -> dict[str, list[
     return made
 
 
+def _hints(path: Path) -> dict[str, str]:
+    """{grade_id: the hint of the check's error} in an autograded notebook (right answers: none)."""
+    hints = {}
+    for cell in json.loads(path.read_text())["cells"]:
+        for output in cell.get("outputs", []):
+            if output["output_type"] == "error":
+                message = f"{output['ename']}: {output['evalue']}"
+                hint = message.split("Hint: ", 1)[-1] if output["ename"] == "NotYet" else message
+                hints[cell["metadata"]["nbgrader"]["grade_id"]] = hint.strip()
+    return hints
+
+
+def _graded_cells(path: Path) -> list[str]:
+    """The grade ids of the test cells of a source notebook, in order."""
+    cells = json.loads(path.read_text())["cells"]
+    return [
+        c["metadata"]["nbgrader"]["grade_id"] for c in cells if c["metadata"]["nbgrader"]["grade"]
+    ]
+
+
+def grade(course: Path = COURSE) -> tuple[list[dict], list[str]]:
+    """Autograde every submission in ``course/submitted/<student>/<assignment>/`` offline and write
+    ``course/grades.csv`` (student, assignment, exercise, score, max_score, hint); return its rows
+    and the problems found (a missing submission, a file that is not a notebook)."""
+    from nbgrader.api import Gradebook  # the teacher's tool, imported only here
+
+    assignments = sorted(p.name for p in (course / "source").iterdir() if p.is_dir())
+    submitted = course / "submitted"
+    students = (
+        sorted(p.name for p in submitted.iterdir() if p.is_dir()) if submitted.is_dir() else []
+    )
+    graded, problems = [], []
+    for student, assignment in ((s, a) for s in students for a in assignments):
+        path = course / "submitted" / student / assignment / f"{assignment}.ipynb"
+        try:
+            json.loads(path.read_text())["cells"]
+        except FileNotFoundError:
+            problems.append(f"{student}, {assignment}: no submission ({path.name} missing)")
+            continue
+        except (ValueError, KeyError, TypeError):
+            problems.append(f"{student}, {assignment}: {path.name} is not a notebook")
+            continue
+        done = nbgrader("autograde", assignment, "--student", student, "--create", "--force",
+                        cwd=course, check=False)  # fmt: skip
+        if done.returncode:
+            problems.append(f"{student}, {assignment}: nbgrader failed: {done.stderr[-300:]}")
+            continue
+        graded.append((student, assignment))
+    rows = []
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        for student, assignment in graded:
+            hints = _hints(course / "autograded" / student / assignment / f"{assignment}.ipynb")
+            notebook = gradebook.find_submission_notebook(assignment, assignment, student)
+            scores = {g.name: g for g in notebook.grades}
+            for name in _graded_cells(course / "source" / assignment / f"{assignment}.ipynb"):
+                g = scores[name]
+                rows.append({"student": student, "assignment": assignment,
+                             "exercise": name.removeprefix("check_"), "score": g.score,
+                             "max_score": g.max_score, "hint": hints.get(name, "")})  # fmt: skip
+    with open(course / "grades.csv", "w", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(GRADE_FIELDS))
+        writer.writeheader()
+        writer.writerows(rows)
+    return rows, problems
+
+
+GRADE_FIELDS = ("student", "assignment", "exercise", "score", "max_score", "hint")
+
+
+def summary(rows: list[dict]) -> list[str]:
+    """One line per exercise: how many got it, and the most common hint of the others."""
+    lines = []
+    exercises = dict.fromkeys((r["assignment"], r["exercise"]) for r in rows)
+    for assignment, exercise in exercises:
+        own = [r for r in rows if (r["assignment"], r["exercise"]) == (assignment, exercise)]
+        right = sum(r["score"] == r["max_score"] for r in own)
+        hints = collections.Counter(r["hint"] for r in own if r["hint"])
+        common = f"; most common hint: {hints.most_common(1)[0][0]}" if hints else ""
+        lines.append(f"{assignment} {exercise}: {right} of {len(own)} right{common}")
+    return lines
+
+
 def main(argv: list[str]) -> int:
+    if argv == ["--grade"]:  # python3 dev.py grade
+        if not (COURSE / "source").is_dir():
+            print(f"no course in {COURSE}: run python3 dev.py assignment first", file=sys.stderr)
+            return 2
+        rows, problems = grade()
+        if not rows and not problems:
+            print(f"no submissions in {COURSE / 'submitted'}/<student>/<assignment>/")
+        for line in summary(rows) + [f"not graded: {p}" for p in problems]:
+            print(line)
+        print(f"grades: {COURSE / 'grades.csv'} ({len(rows)} rows)")
+        return 0
     chosen = [p for p in NOTEBOOKS if not argv or p.name[:2] in argv]
     if argv and len(chosen) != len(set(argv)):
         known = ", ".join(p.name[:2] for p in NOTEBOOKS)
