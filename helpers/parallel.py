@@ -9,7 +9,8 @@ they computed; from a shell the same training runs under torchrun (see :func:`ma
     torchrun --standalone --local-addr 127.0.0.1 --nproc-per-node 2 -m helpers.parallel
 
 (``--standalone`` picks a free port, so many users of one machine do not clash; ``--local-addr``
-keeps it on the loopback interface, which also works with no network at all.)
+makes the processes meet at 127.0.0.1 rather than at the machine's name, and :func:`main` tells
+gloo to use the loopback interface: it runs with no network at all.)
 """
 
 import datetime

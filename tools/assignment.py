@@ -110,9 +110,10 @@ def _hints(path: Path) -> dict[str, str]:
     hints = {}
     for cell in json.loads(path.read_text())["cells"]:
         for output in cell.get("outputs", []):
-            if output["output_type"] == "error":
-                message = f"{output['ename']}: {output['evalue']}"
-                hint = message.split("Hint: ", 1)[-1] if output["ename"] == "NotYet" else message
+            if output["output_type"] == "error":  # NotYet: its hint; anything else: the error
+                hint = output["evalue"].split("Hint: ", 1)[-1]
+                if output["ename"] != "NotYet":
+                    hint = f"{output['ename']}: {output['evalue']}"
                 hints[cell["metadata"]["nbgrader"]["grade_id"]] = hint.strip()
     return hints
 
