@@ -8,7 +8,7 @@
     python3 dev.py bench explorers   # key press to new figure, per explorer, in Chromium
     python3 dev.py book       # build the book (the stored notebooks as HTML) into build/book/
     python3 dev.py assignment [NN ...]   # teachers: an nbgrader course of the exercises
-    python3 dev.py grade      # teachers: autograde build/course/submitted/ into grades.csv
+    python3 dev.py grade [NN ...]        # teachers: autograde build/course/submitted/ (grades.csv)
 
 Needs only Python 3.11+ with pip and venv. The virtual environment lives in
 ``.venv/`` inside the repository; it is (re)installed only when
@@ -148,7 +148,7 @@ def main(argv: list[str]) -> int:
         )
     if command == "grade":  # autograde build/course/submitted/ into build/course/grades.csv
         return subprocess.call(
-            [str(PY), str(ROOT / "tools" / "assignment.py"), "--grade"], cwd=ROOT, env=env
+            [str(PY), str(ROOT / "tools" / "assignment.py"), "--grade", *rest], cwd=ROOT, env=env
         )
     if command == "bench":
         return subprocess.call(

@@ -21,11 +21,13 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from project import NOTEBOOKS, ROOT  # tools/project.py
 
 COURSE = ROOT / "build" / "course"
+MEMORY = 4 * 2**30  # bytes of address space for each grading process (torch alone takes 0.65 GiB)
 CHECK = re.compile(r"^ex\.check_(\w+)\((\w+)\)$", re.M)
 CONFIG = """\
 # nbgrader configuration of the course made by tools/assignment.py (made again by every run).
@@ -79,14 +81,28 @@ def source_notebook(path: Path) -> tuple[dict, list[str]]:
     return nb | {"cells": cells}, exercises
 
 
-def nbgrader(*args: str, cwd: Path = COURSE, check: bool = True) -> subprocess.CompletedProcess:
+def _limit_memory() -> None:
+    """Cap the address space of this process; its children (nbgrader's kernels, and whatever the
+    students' code starts) inherit the cap, so a runaway allocation fails in its cell."""
+    import resource  # Unix only; called on Linux only
+
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
+
+
+def nbgrader(
+    *args: str, cwd: Path = COURSE, check: bool = True, limit: bool = False
+) -> subprocess.CompletedProcess:
     """Run nbgrader of this Python's environment (with its bin folder on PATH: nbgrader calls
-    ``alembic``), with the repository on PYTHONPATH so the source notebooks find ``solutions``."""
+    ``alembic``), with the repository on PYTHONPATH so the source notebooks find ``solutions``;
+    ``limit``: each process of the run gets at most ``MEMORY`` bytes of address space (Linux)."""
     env = dict(os.environ)
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     cmd = [sys.executable, "-m", "nbgrader", *args]
-    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, check=check)
+    limited = _limit_memory if limit and sys.platform == "linux" else None
+    return subprocess.run(
+        cmd, cwd=cwd, env=env, capture_output=True, text=True, check=check, preexec_fn=limited
+    )
 
 
 def make_course(notebooks: list[Path], course: Path = COURSE) -> dict[str, list[str]]:
@@ -106,15 +122,22 @@ def make_course(notebooks: list[Path], course: Path = COURSE) -> dict[str, list[
 
 
 def _hints(path: Path) -> dict[str, str]:
-    """{grade_id: the hint of the check's error} in an autograded notebook (right answers: none)."""
-    hints = {}
+    """{test cell's grade_id: the hint of the check's error} in an autograded notebook (right
+    answers: none). When the answer cell itself raised (a typo, a loop stopped after the time
+    limit, memory over the limit) its error is the hint: the check's error only follows from it."""
+    errors = {}
     for cell in json.loads(path.read_text())["cells"]:
         for output in cell.get("outputs", []):
             if output["output_type"] == "error":  # NotYet: its hint; anything else: the error
                 hint = output["evalue"].split("Hint: ", 1)[-1]
                 if output["ename"] != "NotYet":
-                    hint = f"{output['ename']}: {output['evalue']}"
-                hints[cell["metadata"]["nbgrader"]["grade_id"]] = hint.strip()
+                    hint = f"{output['ename']}: {output['evalue']}".strip(": ")
+                errors[cell["metadata"]["nbgrader"]["grade_id"]] = hint.strip()
+    hints = {}
+    for grade_id, hint in errors.items():
+        if grade_id.startswith("check_"):
+            answer = errors.get(grade_id.replace("check_", "answer_", 1))
+            hints[grade_id] = f"the answer cell raised {answer}" if answer else hint
     return hints
 
 
@@ -126,10 +149,23 @@ def _graded_cells(path: Path) -> list[str]:
     ]
 
 
-def grade(course: Path = COURSE) -> tuple[list[dict], list[str]]:
-    """Autograde every submission in ``course/submitted/<student>/<assignment>/`` offline and write
-    ``course/grades.csv`` (student, assignment, exercise, score, max_score, hint); return its rows
-    and the problems found (a missing submission, a file that is not a notebook)."""
+def _problem(path: Path) -> str | None:
+    """Why the submission at ``path`` cannot be graded, or None when it is a notebook."""
+    try:
+        json.loads(path.read_text())["cells"]
+    except FileNotFoundError:
+        return f"no submission ({path.name} missing)"
+    except (ValueError, KeyError, TypeError):
+        return f"{path.name} is not a notebook"
+    return None
+
+
+def grade(course: Path = COURSE, chosen: list[str] | None = None) -> tuple[list[dict], list[str]]:
+    """Autograde the submissions in ``course/submitted/<student>/<assignment>/`` of the ``chosen``
+    assignments (default: every assignment someone handed in) offline, then write
+    ``course/grades.csv`` (student, assignment, exercise, score, max_score, hint) with every graded
+    submission of the course, these and earlier ones; return its rows and the problems found (a
+    missing submission, a file that is not a notebook, a notebook nbgrader could not grade)."""
     from nbgrader.api import Gradebook  # the teacher's tool, imported only here
 
     assignments = sorted(p.name for p in (course / "source").iterdir() if p.is_dir())
@@ -137,27 +173,37 @@ def grade(course: Path = COURSE) -> tuple[list[dict], list[str]]:
     students = (
         sorted(p.name for p in submitted.iterdir() if p.is_dir()) if submitted.is_dir() else []
     )
-    graded, problems = [], []
-    for student, assignment in ((s, a) for s in students for a in assignments):
-        path = course / "submitted" / student / assignment / f"{assignment}.ipynb"
-        try:
-            json.loads(path.read_text())["cells"]
-        except FileNotFoundError:
-            problems.append(f"{student}, {assignment}: no submission ({path.name} missing)")
+    if chosen is None:
+        chosen = [a for a in assignments if any((submitted / s / a).is_dir() for s in students)]
+    problems, failed = [], set()
+    for assignment in chosen:
+        ready = []
+        for student in students:
+            problem = _problem(submitted / student / assignment / f"{assignment}.ipynb")
+            if problem:
+                problems.append(f"{student}, {assignment}: {problem}")
+                failed.add((student, assignment))
+            else:
+                ready.append(student)
+        if not ready:
             continue
-        except (ValueError, KeyError, TypeError):
-            problems.append(f"{student}, {assignment}: {path.name} is not a notebook")
-            continue
-        done = nbgrader("autograde", assignment, "--student", student, "--create", "--force",
-                        cwd=course, check=False)  # fmt: skip
-        if done.returncode:
-            problems.append(f"{student}, {assignment}: nbgrader failed: {done.stderr[-300:]}")
-            continue
-        graded.append((student, assignment))
+        others = ",".join(s for s in students if s not in ready)  # one call grades the others
+        started = time.time()
+        done = nbgrader("autograde", assignment, "--create", "--force",
+                        f"--CourseDirectory.student_id_exclude={others}",
+                        cwd=course, check=False, limit=True)  # fmt: skip
+        for student in ready:
+            path = course / "autograded" / student / assignment / f"{assignment}.ipynb"
+            if not path.exists() or path.stat().st_mtime < started - 1:
+                problems.append(f"{student}, {assignment}: nbgrader failed: {done.stderr[-300:]}")
+                failed.add((student, assignment))
     rows = []
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
-        for student, assignment in graded:
-            hints = _hints(course / "autograded" / student / assignment / f"{assignment}.ipynb")
+        for student, assignment in ((s, a) for s in students for a in assignments):
+            path = course / "autograded" / student / assignment / f"{assignment}.ipynb"
+            if (student, assignment) in failed or not path.exists():
+                continue
+            hints = _hints(path)
             notebook = gradebook.find_submission_notebook(assignment, assignment, student)
             scores = {g.name: g for g in notebook.grades}
             for name in _graded_cells(course / "source" / assignment / f"{assignment}.ipynb"):
@@ -189,22 +235,24 @@ def summary(rows: list[dict]) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    if argv == ["--grade"]:  # python3 dev.py grade
+    teacher_grades = argv[:1] == ["--grade"]  # python3 dev.py grade [NN ...]
+    numbers = argv[1:] if teacher_grades else argv
+    chosen = [p for p in NOTEBOOKS if not numbers or p.name[:2] in numbers]
+    if numbers and len(chosen) != len(set(numbers)):
+        known = ", ".join(p.name[:2] for p in NOTEBOOKS)
+        print(f"unknown notebook number in {numbers}; known: {known}", file=sys.stderr)
+        return 2
+    if teacher_grades:
         if not (COURSE / "source").is_dir():
             print(f"no course in {COURSE}: run python3 dev.py assignment first", file=sys.stderr)
             return 2
-        rows, problems = grade()
+        rows, problems = grade(chosen=[p.stem for p in chosen] if numbers else None)
         if not rows and not problems:
             print(f"no submissions in {COURSE / 'submitted'}/<student>/<assignment>/")
         for line in summary(rows) + [f"not graded: {p}" for p in problems]:
             print(line)
         print(f"grades: {COURSE / 'grades.csv'} ({len(rows)} rows)")
         return 0
-    chosen = [p for p in NOTEBOOKS if not argv or p.name[:2] in argv]
-    if argv and len(chosen) != len(set(argv)):
-        known = ", ".join(p.name[:2] for p in NOTEBOOKS)
-        print(f"unknown notebook number in {argv}; known: {known}", file=sys.stderr)
-        return 2
     for assignment, exercises in make_course(chosen).items():
         print(f"{assignment}: {len(exercises)} exercises ({', '.join(exercises)})")
     print(f"course: {COURSE} (source/, release/, nbgrader_config.py)")

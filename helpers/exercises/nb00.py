@@ -9,7 +9,7 @@ def check_warmup_mse(answer):
     return compare(
         answer,
         1.0 / 3.0,
-        name="mse",
+        name="warmup_mse",
         hint="the squared errors are 0, 0 and 1; the mean divides their sum by the number of"
         " samples (3).",
     )
