@@ -9,6 +9,7 @@
     python3 dev.py book       # build the book (the stored notebooks as HTML) into build/book/
     python3 dev.py assignment [NN ...]   # teachers: an nbgrader course of the exercises
     python3 dev.py grade [NN ...]        # teachers: autograde build/course/submitted/ (grades.csv)
+    python3 dev.py translate [NN ...]    # translators: update translations/ from the English
 
 Needs only Python 3.11+ with pip and venv. The virtual environment lives in
 ``.venv/`` inside the repository; it is (re)installed only when
@@ -116,7 +117,17 @@ def ensure_env() -> None:
 
 
 def main(argv: list[str]) -> int:
-    commands = {"lab", "test", "execute", "bench", "book", "setup", "assignment", "grade"}
+    commands = {
+        "lab",
+        "test",
+        "execute",
+        "bench",
+        "book",
+        "setup",
+        "assignment",
+        "grade",
+        "translate",
+    }
     if not argv or argv[0] not in commands:
         print(__doc__)
         return 2
@@ -149,6 +160,10 @@ def main(argv: list[str]) -> int:
     if command == "grade":  # autograde build/course/submitted/ into build/course/grades.csv
         return subprocess.call(
             [str(PY), str(ROOT / "tools" / "assignment.py"), "--grade", *rest], cwd=ROOT, env=env
+        )
+    if command == "translate":  # the gettext catalogs of the notebooks' prose, by cell id
+        return subprocess.call(
+            [str(PY), str(ROOT / "tools" / "translate.py"), *rest], cwd=ROOT, env=env
         )
     if command == "bench":
         return subprocess.call(

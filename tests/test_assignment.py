@@ -103,8 +103,9 @@ def test_a_runaway_loop_and_a_memory_hog_score_0_and_grading_goes_on(tmp_path):
 @pytest.mark.timeout(300)
 def test_grades_csv_has_a_row_per_student_and_exercise(tmp_path):
     """nbgrader validates the source of 01. Three students (all right, all blank, one exercise
-    blank) and two broken submissions: grades.csv holds what each scored and the hint the check
-    gave; the broken ones are reported."""
+    blank and a cell of their own that raises) and three submissions that cannot be graded (none,
+    not a notebook, the repository's notebook instead of the release): grades.csv holds what each
+    scored and the hint the check gave; the others are reported."""
     import csv
 
     from assignment import grade, make_course, nbgrader, summary
@@ -119,11 +120,14 @@ def test_grades_csv_has_a_row_per_student_and_exercise(tmp_path):
     for cell in mixed["cells"]:
         if cell["metadata"]["nbgrader"]["grade_id"] == "answer_mse_at_1_25":
             cell["source"] = "mse_at_1_25 = ...  # your answer here"
+    scratch = {"cell_type": "code", "id": "scratch", "metadata": {}, "source": "1 / 0"}
+    mixed["cells"].insert(3, scratch | {"execution_count": None, "outputs": []})  # counts nothing
     for student, text in [
         ("right", json.dumps(source)),
         ("blank", (course / "release" / name / f"{name}.ipynb").read_text()),
         ("mixed", json.dumps(mixed)),
         ("broken", "this is not a notebook"),
+        ("clone", next(p for p in NOTEBOOKS if p.stem == name).read_text()),
     ]:
         (course / "submitted" / student / name).mkdir(parents=True)
         (course / "submitted" / student / name / f"{name}.ipynb").write_text(text)
@@ -132,6 +136,7 @@ def test_grades_csv_has_a_row_per_student_and_exercise(tmp_path):
     assert problems == [
         f"absent, {name}: no submission ({name}.ipynb missing)",
         f"broken, {name}: {name}.ipynb is not a notebook",
+        f"clone, {name}: {name}.ipynb is not the released assignment (no nbgrader cells)",
     ]
     with open(course / "grades.csv", newline="") as f:
         table = list(csv.DictReader(f))

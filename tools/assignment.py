@@ -132,7 +132,9 @@ def _hints(path: Path) -> dict[str, str]:
                 hint = output["evalue"].split("Hint: ", 1)[-1]
                 if output["ename"] != "NotYet":
                     hint = f"{output['ename']}: {output['evalue']}".strip(": ")
-                errors[cell["metadata"]["nbgrader"]["grade_id"]] = hint.strip()
+                grade_id = cell["metadata"].get("nbgrader", {}).get("grade_id")
+                if grade_id:  # a cell a student added has no grade id: it counts for nothing
+                    errors[grade_id] = hint.strip()
     hints = {}
     for grade_id, hint in errors.items():
         if grade_id.startswith("check_"):
@@ -150,13 +152,16 @@ def _graded_cells(path: Path) -> list[str]:
 
 
 def _problem(path: Path) -> str | None:
-    """Why the submission at ``path`` cannot be graded, or None when it is a notebook."""
+    """Why the submission at ``path`` cannot be graded, or None when it is a released notebook."""
     try:
-        json.loads(path.read_text())["cells"]
+        cells = json.loads(path.read_text())["cells"]
+        released = any("nbgrader" in cell.get("metadata", {}) for cell in cells)
     except FileNotFoundError:
         return f"no submission ({path.name} missing)"
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, AttributeError):
         return f"{path.name} is not a notebook"
+    if not released:  # e.g. the notebook from the repository instead of the release
+        return f"{path.name} is not the released assignment (no nbgrader cells)"
     return None
 
 

@@ -108,7 +108,7 @@ class Hub:
     def __exit__(self, *exc) -> None:
         self.stop()
 
-    def log_tail(self, lines: int = 30) -> str:
+    def log_tail(self, lines: int = 60) -> str:
         """The hub log's warnings and errors and the servers' own output (a server that exits
         says why there, and the hub answers only with a bare 500), the last ``lines`` of them."""
         text = self.log_path.read_text(errors="replace").splitlines()
@@ -117,10 +117,12 @@ class Hub:
 
     def record(self) -> None:
         """Remember every process now running under the hub (proxy, services, servers, kernels)."""
+        if self.process is None or self.process.poll() is not None:
+            return  # a hub that has exited may have its pid reused by another process
         try:
             for child in psutil.Process(self.process.pid).children(recursive=True):
                 self.started.setdefault(child.pid, child)
-        except psutil.NoSuchProcess:
+        except psutil.Error:
             pass
 
     def api(self, method: str, path: str, **kwargs) -> requests.Response:
@@ -141,7 +143,7 @@ class Hub:
                 if requests.get(f"{self.url}/hub/api/", timeout=2).status_code == 200:
                     self.record()
                     return
-            except requests.ConnectionError:
+            except requests.RequestException:
                 pass
             time.sleep(0.2)
         self._fail(f"the hub's API did not answer within {self.timeout} s")
@@ -163,8 +165,10 @@ class Hub:
         waiting = set(self.users)
         while waiting and time.monotonic() < started + self.timeout:
             for user in sorted(waiting):
-                model = self.api("GET", f"/hub/api/users/{user}").json()
-                server = model["servers"].get("")
+                answer = self.api("GET", f"/hub/api/users/{user}")
+                if answer.status_code != 200:
+                    self._fail(f"reading {user}'s server: {answer.status_code}")
+                server = answer.json()["servers"].get("")
                 if server and server["ready"]:
                     waiting.discard(user)
                 elif not server or not server["pending"]:
@@ -201,17 +205,25 @@ class Hub:
             message = {"header": header, "parent_header": {}, "metadata": {},
                        "channel": "shell", "buffers": [], "content": content}  # fmt: skip
             ws.send(json.dumps(message))
-            printed, status = [], None
-            while status is None:
-                msg = json.loads(ws.recv())
+            # The reply comes on the shell channel, the printed text on iopub, in either order:
+            # done when both the reply and iopub's "idle" for this request have come.
+            printed, status, idle = [], None, False
+            while status is None or not idle:
+                try:
+                    msg = json.loads(ws.recv())
+                except websocket.WebSocketException as error:
+                    self._fail(f"{user}'s kernel: {error!r}")
                 if msg["parent_header"].get("msg_id") != msg_id:
                     continue
-                if msg["msg_type"] == "stream":
-                    printed.append(msg["content"]["text"])
-                elif msg["msg_type"] == "error":
-                    printed.append(f"{msg['content']['ename']}: {msg['content']['evalue']}")
-                elif msg["msg_type"] == "execute_reply":
-                    status = msg["content"]["status"]
+                kind, content = msg["msg_type"], msg["content"]
+                if kind == "stream":
+                    printed.append(content["text"])
+                elif kind == "error":
+                    printed.append(f"{content['ename']}: {content['evalue']}")
+                elif kind == "execute_reply":
+                    status = content["status"]
+                elif kind == "status":
+                    idle = content["execution_state"] == "idle"
         finally:
             ws.close()
         self.record()
@@ -221,28 +233,44 @@ class Hub:
 
     def stop(self) -> list[int]:
         """SIGTERM to the hub, which stops its proxy, services and servers; then kill whatever
-        recorded process is still alive. Returns the pids that had to be killed."""
+        recorded process is still alive. Returns the pids that had to be killed (the hub's
+        included, when it did not stop within 45 s)."""
         if self.process is None:
             return []
         self.record()
+        killed = []
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=20)
+            try:  # the spawner gives a server up to 30 s to stop, then kills it
+                self.process.wait(timeout=45)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(timeout=10)
-        alive = [p for p in self.started.values() if _alive(p)]
-        _, left = psutil.wait_procs(alive, timeout=5)
+                killed.append(self.process.pid)
+        running = [p for p in self.started.values() if alive(p)]
+        _, left = psutil.wait_procs(running, timeout=5)
         for process in left:
-            process.kill()
+            try:
+                process.kill()
+                killed.append(process.pid)
+            except psutil.NoSuchProcess:
+                pass
         psutil.wait_procs(left, timeout=5)
         self.process = None
-        return [p.pid for p in left]
+        return killed
 
 
-def _alive(process: psutil.Process) -> bool:
+def alive(process: psutil.Process) -> bool:
+    """Whether ``process`` (recorded earlier) still runs and is not a zombie."""
     try:
         return process.is_running() and process.status() != psutil.STATUS_ZOMBIE
     except psutil.NoSuchProcess:
         return False
+
+
+def command_line(process: psutil.Process) -> str:
+    """The command line of ``process``, or "" once it has ended."""
+    try:
+        return " ".join(process.cmdline())
+    except psutil.Error:
+        return ""

@@ -20,14 +20,20 @@ def learner_memory(process: psutil.Process) -> tuple[float, float]:
     """RSS and PSS in MiB of a single-user server and the processes under it (its kernel)."""
     rss = pss = 0
     for p in [process, *process.children(recursive=True)]:
-        info = p.memory_full_info()
+        try:
+            info = p.memory_full_info()
+        except psutil.NoSuchProcess:  # a short-lived helper (jupyter-lsp's npm) already gone
+            continue
         rss, pss = rss + info.rss, pss + getattr(info, "pss", info.rss)
     return rss / MIB, pss / MIB
 
 
 def main(learners: int) -> None:
     users = [f"learner{i}" for i in range(1, learners + 1)]
-    with tempfile.TemporaryDirectory() as folder, Hub(Path(folder), users=users) as hub:
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        Hub(Path(folder), users=users, timeout=30 + 10 * learners) as hub,
+    ):
         hub.create_users()
         seconds = hub.start_servers()
         print(f"{learners} servers ready {seconds:.1f} s after the request")
