@@ -4,8 +4,12 @@ the cell's id, ``msgid`` the English, ``msgstr`` the translation (any PO editor:
 
     .venv/bin/python tools/translate.py [NN ...]      (python3 dev.py translate; default: all)
 
-updates the catalogs from the English notebooks and reports, per notebook, how many cells are
-untranslated or fuzzy. The merge goes by cell id, not by polib's ``merge`` (which matches on
+updates the catalogs from the English notebooks, reports, per notebook, how many cells are
+untranslated or fuzzy, and for every catalog with neither writes the translated notebook,
+``notebooks/<lang>/NN_name.ipynb`` (the code cells as in the English, the markdown from the
+catalog), then executes it with tools/execute_notebooks.py as the English ones are.
+
+The merge goes by cell id, not by polib's ``merge`` (which matches on
 msgctxt and msgid together and drops the translation of a changed cell): a new cell gets an empty
 entry; a changed cell keeps its translation, marked fuzzy, with the previous English as
 ``#| msgid`` so the translator sees what changed; the entry of a removed cell goes.
@@ -14,6 +18,7 @@ entry; a changed cell keeps its translation, marked fuzzy, with the previous Eng
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -85,6 +90,21 @@ def out_of_step(notebook: Path, po: polib.POFile) -> list[str]:
     return problems
 
 
+def translated_notebook(notebook: Path, po: polib.POFile) -> dict:
+    """``notebook`` with its markdown cells from the catalog ``po`` (complete, none fuzzy); the
+    code cells, ids and metadata unchanged."""
+    nb = json.loads(notebook.read_text())
+    entries = {entry.msgctxt: entry for entry in po if not entry.obsolete}
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "markdown":
+            cell["source"] = entries[cell["id"]].msgstr.splitlines(keepends=True)
+    return nb
+
+
+def notebook_path(notebook: Path, lang: str) -> Path:
+    return notebook.parent / lang / notebook.name
+
+
 def status(po: polib.POFile) -> tuple[int, int, int]:
     """(cells, untranslated, fuzzy) of a catalog."""
     entries = [e for e in po if not e.obsolete]
@@ -109,6 +129,14 @@ def main(argv: list[str]) -> int:
             cells, untranslated, fuzzy = status(updated)
             print(f"{language} {path.relative_to(ROOT)}: {cells} cells, "
                   f"{untranslated} untranslated, {fuzzy} fuzzy")  # fmt: skip
+            if untranslated or fuzzy:
+                continue
+            target = notebook_path(notebook, lang)
+            target.parent.mkdir(exist_ok=True)
+            nb = translated_notebook(notebook, updated)
+            target.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n")
+            runner = [sys.executable, str(ROOT / "tools" / "execute_notebooks.py"), str(target)]
+            subprocess.run(runner, check=True)
     return 0
 
 
