@@ -116,19 +116,17 @@ def ensure_env() -> None:
     STAMP.write_text(fingerprint + "\n")
 
 
+# Commands that run a script of tools/ (and its fixed arguments) with what follows on the line.
+TOOLS = {
+    "assignment": ["assignment.py"],  # an nbgrader course of the exercises in build/course/
+    "grade": ["assignment.py", "--grade"],  # autograde build/course/submitted/ into grades.csv
+    "translate": ["translate.py"],  # the gettext catalogs of the notebooks' prose, by cell id
+    "bench": ["bench.py"],
+}
+
+
 def main(argv: list[str]) -> int:
-    commands = {
-        "lab",
-        "test",
-        "execute",
-        "bench",
-        "book",
-        "setup",
-        "assignment",
-        "grade",
-        "translate",
-    }
-    if not argv or argv[0] not in commands:
+    if not argv or argv[0] not in {"lab", "test", "execute", "book", "setup", *TOOLS}:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
@@ -153,21 +151,10 @@ def main(argv: list[str]) -> int:
         return subprocess.call(pytest_command(python=PY), cwd=ROOT, env=env)
     if command == "book":  # the stored notebooks as a website; nothing is executed
         return subprocess.call([str(PY), str(ROOT / "book" / "build.py"), *rest], cwd=ROOT, env=env)
-    if command == "assignment":  # an nbgrader course of the exercises in build/course/
+    if command in TOOLS:  # a script of tools/, run in .venv
+        script, *fixed = TOOLS[command]
         return subprocess.call(
-            [str(PY), str(ROOT / "tools" / "assignment.py"), *rest], cwd=ROOT, env=env
-        )
-    if command == "grade":  # autograde build/course/submitted/ into build/course/grades.csv
-        return subprocess.call(
-            [str(PY), str(ROOT / "tools" / "assignment.py"), "--grade", *rest], cwd=ROOT, env=env
-        )
-    if command == "translate":  # the gettext catalogs of the notebooks' prose, by cell id
-        return subprocess.call(
-            [str(PY), str(ROOT / "tools" / "translate.py"), *rest], cwd=ROOT, env=env
-        )
-    if command == "bench":
-        return subprocess.call(
-            [str(PY), str(ROOT / "tools" / "bench.py"), *rest], cwd=ROOT, env=env
+            [str(PY), str(ROOT / "tools" / script), *fixed, *rest], cwd=ROOT, env=env
         )
     return 2
 

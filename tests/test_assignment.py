@@ -158,4 +158,4 @@ def test_an_unknown_notebook_number_is_refused(capsys):
     from assignment import main
 
     assert main(["--grade", "42"]) == 2 and main(["7"]) == 2
-    assert "unknown notebook number in ['7']; known: 00, 01" in capsys.readouterr().err
+    assert "unknown notebook number 7; known: 00, 01" in capsys.readouterr().err

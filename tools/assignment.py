@@ -24,10 +24,10 @@ import sys
 import time
 from pathlib import Path
 
-from project import NOTEBOOKS, ROOT  # tools/project.py
+from project import ROOT, notebooks_by_number  # tools/project.py
 
 COURSE = ROOT / "build" / "course"
-MEMORY = 4 * 2**30  # bytes of address space for each grading process (torch alone takes 0.65 GiB)
+MEMORY = 4 * 2**30  # bytes of address space per grading process (import torch: about 0.6 GiB)
 CHECK = re.compile(r"^ex\.check_(\w+)\((\w+)\)$", re.M)
 CONFIG = """\
 # nbgrader configuration of the course made by tools/assignment.py (made again by every run).
@@ -165,6 +165,9 @@ def _problem(path: Path) -> str | None:
     return None
 
 
+GRADE_FIELDS = ("student", "assignment", "exercise", "score", "max_score", "hint")
+
+
 def grade(course: Path = COURSE, chosen: list[str] | None = None) -> tuple[list[dict], list[str]]:
     """Autograde the submissions in ``course/submitted/<student>/<assignment>/`` of the ``chosen``
     assignments (default: every assignment someone handed in) offline, then write
@@ -223,9 +226,6 @@ def grade(course: Path = COURSE, chosen: list[str] | None = None) -> tuple[list[
     return rows, problems
 
 
-GRADE_FIELDS = ("student", "assignment", "exercise", "score", "max_score", "hint")
-
-
 def summary(rows: list[dict]) -> list[str]:
     """One line per exercise: how many got it, and the most common hint of the others."""
     lines = []
@@ -242,10 +242,10 @@ def summary(rows: list[dict]) -> list[str]:
 def main(argv: list[str]) -> int:
     teacher_grades = argv[:1] == ["--grade"]  # python3 dev.py grade [NN ...]
     numbers = argv[1:] if teacher_grades else argv
-    chosen = [p for p in NOTEBOOKS if not numbers or p.name[:2] in numbers]
-    if numbers and len(chosen) != len(set(numbers)):
-        known = ", ".join(p.name[:2] for p in NOTEBOOKS)
-        print(f"unknown notebook number in {numbers}; known: {known}", file=sys.stderr)
+    try:
+        chosen = notebooks_by_number(numbers)
+    except ValueError as error:
+        print(error, file=sys.stderr)
         return 2
     if teacher_grades:
         if not (COURSE / "source").is_dir():

@@ -23,6 +23,16 @@ SANITIZE = ROOT / "nbval_sanitize.cfg"
 PARALLEL = ["-n", "2", "--dist", "loadfile"]  # two workers; a notebook stays on one worker
 
 
+def notebooks_by_number(numbers: list[str]) -> list[Path]:
+    """The notebooks whose two-digit numbers are given (all when none); ``ValueError`` naming the
+    unknown ones and the known numbers."""
+    unknown = sorted(set(numbers) - {p.name[:2] for p in NOTEBOOKS})
+    if unknown:
+        known = ", ".join(p.name[:2] for p in NOTEBOOKS)
+        raise ValueError(f"unknown notebook number {', '.join(unknown)}; known: {known}")
+    return [p for p in NOTEBOOKS if not numbers or p.name[:2] in numbers]
+
+
 # nb-clean's options for a stored notebook: outputs, execution counts and the cell tags stay (nbval
 # and JupyterLab read tags such as raises-exception); other cell metadata and empty cells go.
 NB_CLEAN = ["-e", "-o", "-c", "--preserve-cell-metadata-field", "tags"]

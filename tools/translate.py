@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 import polib
-from project import NOTEBOOKS, ROOT  # tools/project.py
+from project import ROOT, notebooks_by_number  # tools/project.py
 
 TRANSLATIONS = ROOT / "translations"
 LANGUAGES = {"ko": "Korean"}
@@ -114,10 +114,10 @@ def status(po: polib.POFile) -> tuple[int, int, int]:
 
 
 def main(argv: list[str]) -> int:
-    chosen = [p for p in NOTEBOOKS if not argv or p.name[:2] in argv]
-    if argv and len(chosen) != len(set(argv)):
-        known = ", ".join(p.name[:2] for p in NOTEBOOKS)
-        print(f"unknown notebook number in {argv}; known: {known}", file=sys.stderr)
+    try:
+        chosen = notebooks_by_number(argv)
+    except ValueError as error:
+        print(error, file=sys.stderr)
         return 2
     for lang, language in LANGUAGES.items():
         for notebook in chosen:
