@@ -2,6 +2,7 @@
 """One entry point for the project: set up the environment, open the notebooks, run the tests.
 
     python3 dev.py lab        # set up .venv (first time only) and open JupyterLab on notebook 00
+    python3 dev.py lab --lang ko     # the same, on the Korean edition (notebooks/ko/00_...)
     python3 dev.py test       # set up .venv (first time only) and run the whole test suite
     python3 dev.py execute    # re-execute every stored notebook as the tests do, then run the tests
     python3 dev.py bench      # print the benchmark ratios (import cost, notebook times, ...)
@@ -46,11 +47,17 @@ LAB_OVERRIDES = {
 }
 
 
-def lab_command(settings: Path, python: Path | str = PY) -> list[str]:
+EDITIONS = {"en": "", "ko": "ko/"}  # the folder of each language's notebooks, under notebooks/
+
+
+def lab_command(settings: Path, python: Path | str = PY, lang: str = "en") -> list[str]:
     """The `jupyter lab` command of `dev.py lab` (the browser test starts its server with it).
 
-    It opens on notebook 00, fetches nothing at run time (no extension manager, no update check,
-    no news) and reads its settings from the folder ``settings``, written here."""
+    It opens on notebook 00 of the edition ``lang`` (the server shows all of notebooks/), fetches
+    nothing at run time (no extension manager, no update check, no news) and reads its settings
+    from the folder ``settings``, written here."""
+    if lang not in EDITIONS:
+        raise ValueError(f"lang must be one of {', '.join(EDITIONS)}, got {lang!r}")
     settings.mkdir(parents=True, exist_ok=True)
     (settings / "overrides.json").write_text(json.dumps(LAB_OVERRIDES))
     # No build check on page load (it concerns rebuilding extensions and costs seconds of CPU).
@@ -62,7 +69,7 @@ def lab_command(settings: Path, python: Path | str = PY) -> list[str]:
         "-m",
         "jupyterlab",
         f"--LabApp.app_settings_dir={settings}",
-        "--LabApp.default_url=/lab/tree/00_start_here.ipynb",
+        f"--LabApp.default_url=/lab/tree/{EDITIONS[lang]}00_start_here.ipynb",
         "--LabApp.extension_manager=readonly",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         "--LabApp.news_url=None",
@@ -136,9 +143,15 @@ def main(argv: list[str]) -> int:
     if command == "setup":
         return 0
     if command == "lab":
+        lang = "en"
+        if rest[:1] == ["--lang"] and len(rest) > 1:  # python3 dev.py lab --lang ko
+            lang, rest = rest[1], rest[2:]
+        if lang not in EDITIONS:
+            print(f"--lang must be one of {', '.join(EDITIONS)}, got {lang!r}", file=sys.stderr)
+            return 2
         with tempfile.TemporaryDirectory(prefix="linreg-lab-") as settings:
             return subprocess.call(
-                [*lab_command(Path(settings)), *rest], cwd=ROOT / "notebooks", env=env
+                [*lab_command(Path(settings), lang=lang), *rest], cwd=ROOT / "notebooks", env=env
             )
     if command == "test":
         return subprocess.call(pytest_command(*rest, python=PY), cwd=ROOT, env=env)

@@ -5,6 +5,7 @@ global style (rcParams)."""
 import torch
 
 from ._validate import floats, paired_floats
+from .language import _
 
 
 def _axes(ax):
@@ -22,7 +23,7 @@ def scatter_fit(x, y, *, lines=None, ax=None, title=None, xlabel="x", ylabel="y"
     """
     xs, ys = paired_floats(x, y)
     ax = _axes(ax)
-    ax.scatter(xs, ys, s=12, alpha=0.7, label="data")
+    ax.scatter(xs, ys, s=12, alpha=0.7, label=_("data"))
     lo, hi = min(xs), max(xs)
     for i, (label, (b, w)) in enumerate((lines or {}).items()):
         # colours from C1 on: C0 is the scatter's
@@ -61,7 +62,7 @@ def loss_vs_param(params, losses, *, ax=None, name="w", mark=None, title=None, y
     ax.set(
         xlabel=name,
         ylabel=ylabel,
-        title=title or f"{ylabel[:1].upper()}{ylabel[1:]} against {name}",
+        title=title or _("{y} against {x}").format(y=ylabel[:1].upper() + ylabel[1:], x=name),
     )
     return ax
 
@@ -94,10 +95,11 @@ def loss_contour(
     ax.clabel(cs, inline=True, fontsize=7, fmt="%g")
     if path is not None:
         pw, pb = torch.as_tensor(path, dtype=torch.float64).reshape(-1, 2).T.tolist()
-        ax.plot(pw, pb, "o-", color="crimson", markersize=3, label="path")
+        ax.plot(pw, pb, "o-", color="crimson", markersize=3, label=_("path"))
         ax.plot(pw[-1:], pb[-1:], "*", color="crimson", markersize=12)
         ax.legend()
-    ax.set(xlabel=names[0], ylabel=names[1], title=title or f"Loss over ({names[0]}, {names[1]})")
+    default = _("Loss over ({w}, {b})").format(w=names[0], b=names[1])
+    ax.set(xlabel=names[0], ylabel=names[1], title=title or default)
     return ax
 
 

@@ -4,10 +4,11 @@ The server is started exactly as ``python3 dev.py lab`` starts it (``dev.lab_com
 settings, its default URL), on 127.0.0.1 with a random token and a free port, serving temporary
 copies of the notebooks (nothing is written into the checkout but ``artifacts/browser/``, ignored).
 
-1. Run All: each notebook 00-09 is opened and run with *Kernel > Restart Kernel and Run All Cells*
-   (the JupyterLab command, its restart dialog confirmed as a learner does); then every code cell
-   has an execution number, the kernel is idle, and error outputs appear only in cells tagged
-   ``raises-exception``.
+1. Run All: each notebook 00-09, and each of the Korean edition (``ko/``), is opened and run with
+   *Kernel > Restart Kernel and Run All Cells* (the JupyterLab command, its restart dialog
+   confirmed as a learner does); then every code cell has an execution number, the kernel is
+   idle, and error outputs appear only in cells tagged ``raises-exception``; the exercise checks
+   of the Korean notebooks answer in Korean.
 2. The explorers of 01, 02 and 06 answer the keyboard: on each of their first two sliders an arrow
    key is pressed a few times and the time from the key press to the explorer's new ``<img>`` is
    recorded (``artifacts/browser/explorer_latency.json``); the median must stay under
@@ -46,6 +47,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.timeout(600)]  # starts a server 
 
 
 ARTIFACTS = ROOT / "artifacts" / "browser"
+KOREAN = sorted((ROOT / "notebooks" / "ko").glob("[0-9][0-9]_*.ipynb"))
+HANGUL = re.compile("[\uac00-\ud7a3]")
 TIMEOUT_S = 300  # for everything to run; generous: the machine may be busy (2 cores)
 PRESS_TIMEOUT_MS = 10_000  # one key press to a new figure, at most
 PRESSES = 5  # arrow-key presses per slider (two sliders per explorer: 10 per explorer)
@@ -125,6 +128,9 @@ def _start_lab(tmp: Path):
     served.mkdir()
     for path in NOTEBOOKS:
         shutil.copy(path, served / path.name)
+    (served / "ko").mkdir()
+    for path in KOREAN:
+        shutil.copy(path, served / "ko" / path.name)
     jupyter = {
         name: tmp / name for name in ("config", "data", "runtime", "ipython", "user-settings")
     }
@@ -251,9 +257,12 @@ CELLS = f"""path => {{
     for (const cell of panel.content.model.cells) {{
         if (cell.type !== 'code') continue;
         const tags = cell.getMetadata('tags') || [];
-        const errors = cell.outputs.toJSON().filter(o => o.output_type === 'error');
+        const outputs = cell.outputs.toJSON();
+        const errors = outputs.filter(o => o.output_type === 'error');
+        const text = outputs.map(o => o.text || (o.data && o.data['text/plain']) || '').join('');
         cells.push({{count: cell.executionCount, raises: tags.includes('raises-exception'),
-                     errors: errors.map(o => o.ename + ': ' + o.evalue)}});
+                     errors: errors.map(o => o.ename + ': ' + o.evalue),
+                     source: cell.sharedModel.getSource().slice(0, 40), text}});
     }}
     return {{status: panel.sessionContext.session.kernel.status, cells}};
 }}"""
@@ -348,7 +357,7 @@ def run_all(lab_page):
     {notebook: {"status": kernel status, "cells": [code cells]}} and the seconds it took."""
     page, _ = lab_page
     start = time.monotonic()
-    names = [p.name for p in NOTEBOOKS]
+    names = [p.name for p in NOTEBOOKS] + [f"ko/{p.name}" for p in KOREAN]
     # Open them all first, so that their first kernels start side by side.
     opening = "async names => { for (const path of names) await jupyterapp.commands.execute("
     page.evaluate(opening + "'docmanager:open', {path, options: {mode: 'tab-after'}}); }", names)
@@ -408,6 +417,13 @@ def test_restart_and_run_all_runs_every_code_cell(run_all):
                     f"{cell['errors']}"
                 )
     assert not problems, "\n".join(problems)
+    korean = [name for name in results if name.startswith("ko/")]
+    assert len(korean) == len(KOREAN) >= 4, korean
+    for name in korean:
+        checks = [c for c in results[name]["cells"] if c["source"].startswith("ex.check_")]
+        assert checks, name
+        for cell in checks:
+            assert HANGUL.search(cell["text"]) and "Not yet" not in cell["text"], (name, cell)
 
 
 def _press_and_time(page, box: str, index: int, key: str) -> dict:

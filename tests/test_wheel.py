@@ -121,6 +121,19 @@ def test_wheel_holds_the_package_and_its_data(fresh_env, tmp_path):
     listing = "from importlib.metadata import files; print(*files('linreg-helpers'))"
     listing = _run([_python(fresh_env), "-c", listing], cwd=tmp_path, env=_clean_env()).split()
     assert {"helpers/datasets/old_faithful.csv", "helpers/datasets/README.md"} <= set(listing)
+    # and the Korean edition's font, its licence and message table, which work from the wheel
+    korean = {"helpers/fonts/NanumGothic.ttf", "helpers/fonts/OFL.txt", "helpers/locale/ko.po"}
+    assert korean <= set(listing)
+    probe = (
+        "from helpers.language import _, font_family, use_language; use_language('ko'); "
+        "import matplotlib.font_manager as fm; "
+        "font = fm.findfont('NanumGothic', fallback_to_default=False); "
+        "print(_('minimum'), font_family('ko')[1], font)"
+    )
+    word, family, font = _run(
+        [_python(fresh_env), "-c", probe], cwd=tmp_path, env=_clean_env()
+    ).split()
+    assert (word, family) == ("최솟값", "NanumGothic") and fresh_env in Path(font).parents, font
 
 
 def _run_cell(kc, code: str) -> tuple[list[str], dict | None]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import torch
 
 from .._validate import as_numbers
+from ..language import _
 
 
 @dataclass(frozen=True)
@@ -26,8 +27,14 @@ class Feedback:
 
     def __str__(self):
         if self.ok:
-            return "✅ Right: " + self.message
-        return "⏳ Not yet: " + self.message + (f"\n   Hint: {self.hint}" if self.hint else "")
+            return _("✅ Right: {message}").format(message=self.message)
+        return _("⏳ Not yet: {message}").format(message=self.details())
+
+    def details(self):
+        """The message, with the hint on a second line when there is one."""
+        if not self.hint:
+            return self.message
+        return self.message + "\n   " + _("Hint: {hint}").format(hint=self.hint)
 
     __repr__ = __str__
 
@@ -44,8 +51,10 @@ def not_filled(name):
     """Feedback for a starter cell that has not been filled in yet."""
     return Feedback(
         False,
-        f"{name} is still empty.",
-        f"replace the `...` (or None) in the starter cell for {name}, then run this check again.",
+        _("{name} is still empty.").format(name=name),
+        _(
+            "replace the `...` (or None) in the starter cell for {name}, then run this check again."
+        ).format(name=name),
     )
 
 
@@ -76,7 +85,9 @@ def compare(answer, expected, *, name, mistakes=(), hint="", rtol=1e-5, atol=1e-
     if got is None:
         return Feedback(
             False,
-            f"{name} should be a number or a tensor, got {type(answer).__name__}.",
+            _("{name} should be a number or a tensor, got {kind}.").format(
+                name=name, kind=type(answer).__name__
+            ),
             hint,
         )
     if want.numel() == 1 and got.numel() == 1:
@@ -85,19 +96,25 @@ def compare(answer, expected, *, name, mistakes=(), hint="", rtol=1e-5, atol=1e-
         same_count = got.numel() == want.numel()
         return Feedback(
             False,
-            f"{name} has shape {tuple(got.shape)}, expected {tuple(want.shape)}.",
-            "the values may be right: reshape your answer to that shape." if same_count else hint,
+            _("{name} has shape {got}, expected {want}.").format(
+                name=name, got=tuple(got.shape), want=tuple(want.shape)
+            ),
+            _("the values may be right: reshape your answer to that shape.")
+            if same_count
+            else hint,
         )
     if not torch.isfinite(got).all():
         return Feedback(
             False,
-            f"{name} contains NaN or inf.",
-            hint or "a diverging computation gives inf or nan: check signs and the learning rate.",
+            _("{name} contains NaN or inf.").format(name=name),
+            hint
+            or _("a diverging computation gives inf or nan: check signs and the learning rate."),
         )
     if torch.allclose(got, want, rtol=rtol, atol=atol):
-        return Feedback(True, f"{name} = {_show(got, want)}.")
+        return Feedback(True, _("{name} = {value}.").format(name=name, value=_show(got, want)))
     known = [m.hint for m in mistakes if _matches(m.match, got, rtol, atol)]
-    return Feedback(False, f"{name} = {_show(got, want)} is not it yet.", (known + [hint])[0])
+    message = _("{name} = {value} is not it yet.").format(name=name, value=_show(got, want))
+    return Feedback(False, message, (known + [hint])[0])
 
 
 def _matches(match, got, rtol, atol):
@@ -133,13 +150,18 @@ def call_safely(fn, *args, name, hint=""):
     if is_unfilled(fn):
         return None, not_filled(name)
     if not callable(fn):
-        return None, Feedback(False, f"{name} should be a function, got {type(fn).__name__}.", hint)
+        message = _("{name} should be a function, got {kind}.").format(
+            name=name, kind=type(fn).__name__
+        )
+        return None, Feedback(False, message, hint)
     try:
         result = fn(*args)
     except NotImplementedError:
         return None, not_filled(name)
     except Exception as exc:  # learner code: report, never raise
-        message = f"{name}{_args(args)} raised {type(exc).__name__}: {exc}"
+        message = _("{call} raised {error}: {text}").format(
+            call=name + _args(args), error=type(exc).__name__, text=exc
+        )
         return None, Feedback(False, message, hint)
     if is_unfilled(result):
         return None, not_filled(name)
@@ -168,7 +190,8 @@ def check_callable(fn, *, name, cases, mistakes=(), hint="", rtol=1e-5, atol=1e-
         )
         if not result.ok:
             return result
-    return Feedback(True, f"{name} gives the expected value on all {len(cases)} test case(s).")
+    message = _("{name} gives the expected value on all {count} test case(s).")
+    return Feedback(True, message.format(name=name, count=len(cases)))
 
 
 def _args(args):
@@ -196,7 +219,7 @@ def graded(check):
             warnings.simplefilter("ignore")
             feedback = check(*args, **kwargs)
         if not feedback:
-            raise NotYet(str(feedback).removeprefix("⏳ Not yet: "))
+            raise NotYet(feedback.details())
         print(feedback)
 
     return run

@@ -1,5 +1,6 @@
 """Checks for the exercises of notebook 00 (a warm-up that shows how checks work)."""
 
+from ..language import _
 from .feedback import compare, graded
 
 
@@ -10,6 +11,8 @@ def check_warmup_mse(answer):
         answer,
         1.0 / 3.0,
         name="warmup_mse",
-        hint="the squared errors are 0, 0 and 1; the mean divides their sum by the number of"
-        " samples (3).",
+        hint=_(
+            "the squared errors are 0, 0 and 1; the mean divides their sum by the number of"
+            " samples (3)."
+        ),
     )

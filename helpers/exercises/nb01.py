@@ -1,6 +1,7 @@
 """Checks for the exercises of notebook 01: each is its right answer plus its typical mistakes."""
 
 from ..data import three_points
+from ..language import _
 from .feedback import Mistake, check_callable, compare, graded
 
 _X, _Y = three_points()
@@ -30,17 +31,18 @@ def check_squared_error(fn):
         mistakes=[
             Mistake(
                 lambda x, y, w: abs(w * x - y),
-                "that is the absolute error |w·x − y|: square it instead.",
+                _("that is the absolute error |w·x − y|: square it instead."),
             ),
             Mistake(
-                lambda x, y, w: w * x - y, "that is the error w·x − y itself: square it (`** 2`)."
+                lambda x, y, w: w * x - y,
+                _("that is the error w·x − y itself: square it (`** 2`)."),
             ),
             Mistake(
                 lambda x, y, w: (w * x) ** 2 - y**2,
-                "square the difference, not each term: (w·x − y)², not (w·x)² − y².",
+                _("square the difference, not each term: (w·x − y)², not (w·x)² − y²."),
             ),
         ],
-        hint="predict with w * x, subtract y, then square the difference.",
+        hint=_("predict with w * x, subtract y, then square the difference."),
     )
 
 
@@ -55,26 +57,27 @@ def check_mse_at_1_25(answer):
         mistakes=[
             Mistake(
                 sum(e * e for e in errors),
-                "that is the sum of the squared errors: the MSE is their mean, so divide by 3.",
+                _("that is the sum of the squared errors: the MSE is their mean, so divide by 3."),
             ),
-            Mistake(sum(e * e for e in errors) / 2, "divide by the number of samples, 3."),
+            Mistake(sum(e * e for e in errors) / 2, _("divide by the number of samples, 3.")),
             Mistake(
-                sum(errors) ** 2 / 3, "square each error first, then take the mean of the squares."
+                sum(errors) ** 2 / 3,
+                _("square each error first, then take the mean of the squares."),
             ),
             Mistake(
                 sum(abs(e) for e in errors) / 3,
-                "that is the mean of the absolute errors: square each error instead.",
+                _("that is the mean of the absolute errors: square each error instead."),
             ),
             Mistake(
                 sum(errors) / 3,
-                "that is the mean of the errors: square each error before averaging.",
+                _("that is the mean of the errors: square each error before averaging."),
             ),
             Mistake(
                 _mse(1.25) ** 0.5,
-                "that is the square root of the MSE (the RMSE): leave out the square root.",
+                _("that is the square root of the MSE (the RMSE): leave out the square root."),
             ),
         ],
-        hint="the predictions are 1.25·x; square the three errors, add them and divide by 3.",
+        hint=_("the predictions are 1.25·x; square the three errors, add them and divide by 3."),
     )
 
 
@@ -91,24 +94,28 @@ def check_best_w_with_b1(answer):
         mistakes=[
             Mistake(
                 2.0,
-                "w = 2 is best when b = 0; with b = 1 every prediction is 1 higher, "
-                "so the best w is smaller.",
+                _(
+                    "w = 2 is best when b = 0; with b = 1 every prediction is 1 higher, "
+                    "so the best w is smaller."
+                ),
             ),
             Mistake(
                 _mse(best, 1.0),
-                "that looks like the smallest MSE itself: the answer is the w where it occurs.",
+                _("that looks like the smallest MSE itself: the answer is the w where it occurs."),
             ),
             Mistake(
                 _best_w(-1.0),
-                "that is the best w for b = −1: the model is w·x + b with b = +1.",
+                _("that is the best w for b = −1: the model is w·x + b with b = +1."),
             ),
             Mistake(
                 lambda got: abs(got - best) < 0.05,
-                "close, but not to two decimals: search a finer grid of w (steps of 0.01).",
+                _("close, but not to two decimals: search a finer grid of w (steps of 0.01)."),
             ),
         ],
         hint=(
-            "compute mse_wb(w, 1.0) for w = 0.00, 0.01, ..., 4.00 (for example over "
-            "np.arange(0.0, 4.001, 0.01)) and keep the w with the smallest MSE."
+            _(
+                "compute mse_wb(w, 1.0) for w = 0.00, 0.01, ..., 4.00 (for example over "
+                "np.arange(0.0, 4.001, 0.01)) and keep the w with the smallest MSE."
+            )
         ),
     )

@@ -1,6 +1,7 @@
 """Checks for the exercises of notebook 02: each is its right answer plus its typical mistakes."""
 
 from ..data import three_points
+from ..language import _
 from .feedback import Mistake, check_callable, compare, graded
 
 _X, _Y = three_points()
@@ -27,26 +28,35 @@ def check_mse_gradient_b(fn):
         mistakes=[
             Mistake(
                 lambda w, b: 3 * _grad_b(w, b),
-                "you returned the sum of the three gradients: the MSE is a mean, so divide by 3.",
+                _(
+                    "you returned the sum of the three gradients: "
+                    "the MSE is a mean, so divide by 3."
+                ),
             ),
             Mistake(
                 lambda w, b: _grad_b(w, b) / 2,
-                "the derivative of a square u² is 2·u: the factor 2 is missing.",
+                _("the derivative of a square u² is 2·u: the factor 2 is missing."),
             ),
             Mistake(
                 lambda w, b: -_grad_b(w, b),
-                "the sign is flipped: d/db (w·x + b − y)² = 2·(w·x + b − y), "
-                "negative while the predictions are too small.",
+                _(
+                    "the sign is flipped: d/db (w·x + b − y)² = 2·(w·x + b − y), "
+                    "negative while the predictions are too small."
+                ),
             ),
             Mistake(
                 lambda w, b: sum(2 * x * (w * x + b - y) for x, y in zip(_X, _Y)) / len(_X),
-                "that is the gradient with respect to w (it has the factor x); "
-                "the inner derivative with respect to b is 1.",
+                _(
+                    "that is the gradient with respect to w (it has the factor x); "
+                    "the inner derivative with respect to b is 1."
+                ),
             ),
         ],
         hint=(
-            "the inner derivative of (w·x + b − y) with respect to b is 1: "
-            "average 2·(w·x + b − y) over the three samples."
+            _(
+                "the inner derivative of (w·x + b − y) with respect to b is 1: "
+                "average 2·(w·x + b − y) over the three samples."
+            )
         ),
     )
 
@@ -62,26 +72,34 @@ def check_w_after_one_epoch(answer):
         mistakes=[
             Mistake(
                 3.0 - 0.01 * sum(grads_at_start),
-                "you used the gradients at w = 3.0 for all three samples: per-sample "
-                "descent updates w after each sample, and the next gradient uses the new w.",
+                _(
+                    "you used the gradients at w = 3.0 for all three samples: per-sample "
+                    "descent updates w after each sample, and the next gradient uses the new w."
+                ),
             ),
             Mistake(
                 3.0 - 0.01 * sum(grads_at_start) / 3,
-                "that is one step of batch gradient descent (the mean gradient); "
-                "per-sample descent makes three updates in an epoch.",
+                _(
+                    "that is one step of batch gradient descent (the mean gradient); "
+                    "per-sample descent makes three updates in an epoch."
+                ),
             ),
             Mistake(
                 _epoch(1.0),
-                "that is the classic run from w = 1.0 (section 2); "
-                "this exercise starts from w = 3.0.",
+                _(
+                    "that is the classic run from w = 1.0 (section 2); "
+                    "this exercise starts from w = 3.0."
+                ),
             ),
             Mistake(
                 lambda got: got > 3.0,
-                "w should move towards 2: subtract lr · gradient "
-                "(the gradient is positive while w > 2).",
+                _(
+                    "w should move towards 2: subtract lr · gradient "
+                    "(the gradient is positive while w > 2)."
+                ),
             ),
         ],
-        hint="start from w = 3.0 and, for each (x, y) in order, do w = w − 0.01·2·x·(x·w − y).",
+        hint=_("start from w = 3.0 and, for each (x, y) in order, do w = w − 0.01·2·x·(x·w − y)."),
     )
 
 
@@ -98,32 +116,40 @@ def check_lr_limit(answer):
         mistakes=[
             Mistake(
                 0.2,
-                "lr = 0.2 converges (section 4), but so do somewhat larger rates: "
-                "try values between 0.2 and 0.25.",
+                _(
+                    "lr = 0.2 converges (section 4), but so do somewhat larger rates: "
+                    "try values between 0.2 and 0.25."
+                ),
             ),
-            Mistake(0.25, "lr = 0.25 diverges (section 4): the limit lies below it."),
+            Mistake(0.25, _("lr = 0.25 diverges (section 4): the limit lies below it.")),
             Mistake(
                 0.22,
-                "at lr = 0.22 the run diverges: after 500 steps |w − 2| is far "
-                "larger than at the start, so the limit lies below 0.22.",
+                _(
+                    "at lr = 0.22 the run diverges: after 500 steps |w − 2| is far "
+                    "larger than at the start, so the limit lies below 0.22."
+                ),
             ),
             Mistake(
                 lambda got: abs(got - 3 / 28) < 0.005,
-                "above that rate the run zigzags around 2, but it still converges: "
-                "the limit is where the zigzag grows.",
+                _(
+                    "above that rate the run zigzags around 2, but it still converges: "
+                    "the limit is where the zigzag grows."
+                ),
             ),
             Mistake(
                 lambda got: got < 0.2,
-                "lr = 0.2 still converges (section 4), so the limit is above it.",
+                _("lr = 0.2 still converges (section 4), so the limit is above it."),
             ),
             Mistake(
                 lambda got: got > 0.25,
-                "lr = 0.25 already diverges (section 4), so the limit is below it.",
+                _("lr = 0.25 already diverges (section 4), so the limit is below it."),
             ),
         ],
         hint=(
-            "for rates between 0.2 and 0.25, run run_batch_gd(lr, 500) and compare |w − 2| "
-            "at the end with |w − 2| at the start: the limit is the largest rate "
-            "(to two decimals) at which it shrank."
+            _(
+                "for rates between 0.2 and 0.25, run run_batch_gd(lr, 500) and compare |w − 2| "
+                "at the end with |w − 2| at the start: the limit is the largest rate "
+                "(to two decimals) at which it shrank."
+            )
         ),
     )

@@ -14,6 +14,7 @@ import math
 
 from .. import plots
 from .._validate import paired_floats
+from ..language import _
 from ._view import Explorer, Slider, nice
 
 LR_RANGE = (0.001, 1.0)  # the slider's ends (logarithmic)
@@ -65,16 +66,18 @@ class GradientDescentExplorer(Explorer):
     def _describe(self):
         text, factor = f"lr = {self.lr:.3g}, ", 1 - self.lr * self.curvature
         if self.stopped_at is not None:
-            return text + (
-                f"diverged: the loss is no longer finite ({self.last_loss}) at step "
-                f"{self.stopped_at} of {self.steps}, stopped"
-            )
-        text += f"{len(self.path) - 1} steps: w = {self.path[-1]:.4f}, MSE = {self.losses[-1]:.3g}"
+            return text + _(
+                "diverged: the loss is no longer finite ({loss}) at step {step} of {steps}, stopped"
+            ).format(loss=self.last_loss, step=self.stopped_at, steps=self.steps)
+        text += _("{count} steps: w = {w}, MSE = {mse}").format(
+            count=len(self.path) - 1, w=f"{self.path[-1]:.4f}", mse=f"{self.losses[-1]:.3g}"
+        )
         if math.isclose(abs(factor), 1.0, rel_tol=1e-9):
-            return text + " - on the edge (w bounces between two values for ever)"
+            return text + _(" - on the edge (w bounces between two values for ever)")
         if abs(factor) > 1:
-            return text + f" - diverging (|w - w*| grows x{abs(factor):.3g} per step)"
-        return text + (" - zigzag (overshoots, but converges)" if factor < 0 else "")
+            grows = _(" - diverging (|w - w*| grows x{factor} per step)")
+            return text + grows.format(factor=f"{abs(factor):.3g}")
+        return text + (_(" - zigzag (overshoots, but converges)") if factor < 0 else "")
 
     def _draw_fixed_parts(self):
         ax_curve, ax_steps = self.axes = self._figure(2, (10, 3.5), width_ratios=[3, 2])
@@ -83,12 +86,12 @@ class GradientDescentExplorer(Explorer):
         losses = [self.mse(w) for w in ws]
         plots.loss_vs_param(ws, losses, ax=ax_curve, mark=self.w_star, ylabel="MSE")
         ax_curve.set_ylim(0, 1.05 * max(losses))
-        plots.path_on_curve([W0], self.mse, ax=ax_curve, label="gradient descent")
+        plots.path_on_curve([W0], self.mse, ax=ax_curve, label=_("gradient descent"))
         self.path_line = ax_curve.lines[-1]
         (self.end_point,) = ax_curve.plot([W0], [0.0], "*", color="crimson", markersize=14)
         (self.steps_line,) = ax_steps.plot([0], [W0], "o-", color="C1", markersize=3, linewidth=1)
         ax_steps.axhline(self.w_star, color="grey", linestyle="--")
-        ax_steps.set(xlabel="step", ylabel="w", title="w per step")
+        ax_steps.set(xlabel=_("step"), ylabel="w", title=_("w per step"))
         self.legends = [ax_curve.legend(loc="upper right", framealpha=1)]
         self.moving = [self.path_line, self.end_point, ax_curve.title, self.steps_line]
 

@@ -11,6 +11,7 @@ import torch
 from .. import plots
 from .._validate import finite_float, paired_floats
 from ..fitting import least_squares
+from ..language import _
 from ._view import Explorer, Slider
 
 GRID = 41  # points per axis of the MSE curve and contour
@@ -58,11 +59,11 @@ class LineExplorer(Explorer):
 
         levels = [2.0**k for k in range(12) if 2.0**k < top]  # 1, 2, 4, 8, ...
         plots.loss_contour(
-            self.ws, bs, self.mse, ax=ax_contour, levels=levels, title="MSE over (w, b)"
+            self.ws, bs, self.mse, ax=ax_contour, levels=levels, title=_("MSE over (w, b)")
         )
         X = torch.tensor([[1.0, x] for x in self.x])
         b_best, w_best = least_squares(X, torch.tensor(self.y)).tolist()
-        ax_contour.plot([w_best], [b_best], "*", color="black", markersize=12, label="minimum")
+        ax_contour.plot([w_best], [b_best], "*", color="black", markersize=12, label=_("minimum"))
         ax_contour.legend(loc="upper right")
         (self.contour_point,) = ax_contour.plot(self.ws[:1], bs[:1], "o", color="crimson")
         self.legends = [ax_fit.legend(loc="upper left", framealpha=1)]
@@ -78,4 +79,4 @@ class LineExplorer(Explorer):
         self.curve_point.set_data([w], [loss])
         self.contour_point.set_data([w], [b])
         self.axes[0].set_title(f"w = {w:.2f}, b = {b:.2f}, MSE = {loss:.3f}")
-        self.axes[1].set_title(f"MSE against w (b = {b:.2f})")
+        self.axes[1].set_title(_("MSE against w (b = {b})").format(b=f"{b:.2f}"))
