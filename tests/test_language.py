@@ -46,7 +46,7 @@ def test_korean_feedback_with_its_hint_and_english_again():
         "   힌트: 그것은 제곱 오차의 합입니다. MSE는 그 평균이므로 3으로 나누세요."
     )
     assert str(nb01.check_mse_at_1_25(2.625)) == "✅ 정답: mse_at_1_25 = 2.625."
-    assert str(nb03.check_train(None)).startswith("⏳ 아직: train: 답이 비어 있습니다.")
+    assert str(nb03.check_train(None)).startswith("⏳ 아직: train의 답이 비어 있습니다.")
     use_language("en")
     assert str(nb01.check_mse_at_1_25(2.625)) == "✅ Right: mse_at_1_25 = 2.625."
 

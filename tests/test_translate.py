@@ -143,9 +143,21 @@ def test_figure_texts_get_entries_and_only_they_change_in_the_code(tmp_path):
     )
 
 
+def _rendered(text):
+    """How many bold, italic, code, link and image spans CommonMark finds in ``text`` (a bold
+    term closed right before a Hangul letter, ``**용어(term)**는``, is not bold)."""
+    from markdown_it import MarkdownIt
+
+    kinds = ("strong_open", "em_open", "code_inline", "link_open", "image")
+    found = [t.type for b in MarkdownIt("commonmark").parse(text) for t in b.children or []]
+    return {kind: found.count(kind) for kind in kinds}
+
+
 def _markup(text):
-    """What must survive a translation: math, code, links, images, headings, table cells."""
+    """What must survive a translation: math, code, links, images, headings, table cells, and
+    what a markdown renderer makes of them."""
     return {
+        "rendered": _rendered(text),
         "math $": text.count("$"),
         "code `": text.count("`"),
         "links": len(re.findall(r"\]\(", text)),
