@@ -1,4 +1,7 @@
-"""Build the book: a static HTML site of the stored notebooks, without executing them.
+"""Build the book: a static HTML site of the stored notebooks, without executing them, in two
+languages: English in OUT, Korean in OUT/ko/ (the notebooks of notebooks/ko/, the pages
+``index.ko.md`` and ``teachers.ko.md`` in place of ``index.md`` and ``teachers.md``, Sphinx run with
+``-D language=ko``). Each page links to the same page in the other language.
 
     python3 dev.py book                      # into build/book/ (open build/book/index.html)
     .venv/bin/python book/build.py [OUT]     # the same, into OUT
@@ -21,28 +24,47 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 from project import NOTEBOOKS, ROOT  # noqa: E402 (tools/project.py)
 
 OUT = ROOT / "build" / "book"
+LANGUAGES = {"en": "", "ko": "ko"}  # each site's folder inside OUT
+PAGES = ("index", "teachers")  # pages with a Korean source of their own, NAME.ko.md
 
 
-def stage(dest: Path) -> Path:
-    """Copy the sources of this checkout into ``dest``; return Sphinx's source folder."""
+def stage(dest: Path, lang: str = "en") -> Path:
+    """Copy the sources of this checkout for the ``lang`` site into ``dest``; return Sphinx's source
+    folder."""
     src = dest / "book"
-    shutil.copytree(ROOT / "book", src, ignore=shutil.ignore_patterns("__pycache__", "build.py"))
+    skip = ["__pycache__", "build.py", "*.ko.md"] + [f"{p}.md" for p in PAGES if lang != "en"]
+    shutil.copytree(ROOT / "book", src, ignore=shutil.ignore_patterns(*skip))
+    if lang != "en":
+        for page in PAGES:
+            shutil.copy2(ROOT / "book" / f"{page}.{lang}.md", src / f"{page}.md")
     (src / "notebooks").mkdir()
     for notebook in NOTEBOOKS:
-        shutil.copy2(notebook, src / "notebooks" / notebook.name)
+        edition = notebook if lang == "en" else notebook.parent / lang / notebook.name
+        shutil.copy2(edition, src / "notebooks" / notebook.name)
     shutil.copy2(ROOT / "GLOSSARY.md", src / "GLOSSARY.md")
-    for name in ("README.md", "pyproject.toml"):
+    for name in ("README.md", "README.ko.md", "pyproject.toml"):
         shutil.copy2(ROOT / name, dest / name)
     return src
 
 
 def build(out: Path = OUT) -> subprocess.CompletedProcess:
-    """Build the site into ``out`` (emptied first); return Sphinx's completed process."""
+    """Build both sites, English into ``out`` (emptied first) and Korean into ``out/ko``; return
+    Sphinx's completed process (the first that failed, else the last)."""
     out = Path(out).resolve()
     if out.exists():
         shutil.rmtree(out)
+    done = None
+    for lang, folder in LANGUAGES.items():
+        done = build_site(out / folder if folder else out, lang)
+        if done.returncode:
+            return done
+    return done
+
+
+def build_site(out: Path, lang: str) -> subprocess.CompletedProcess:
+    """Build the ``lang`` site into ``out``; return Sphinx's completed process."""
     with tempfile.TemporaryDirectory(prefix="linreg-book-") as tmp:
-        src = stage(Path(tmp))
+        src = stage(Path(tmp), lang)
         # Built inside the temporary folder (myst-nb writes its figures into a folder beside the
         # site's), then moved to ``out``: only the site lands there.
         site = Path(tmp) / "html" / "site"
@@ -62,6 +84,8 @@ def build(out: Path = OUT) -> subprocess.CompletedProcess:
             str(Path(tmp) / "doctrees"),
             "-D",
             f"linreg_repository_root={ROOT}",
+            "-D",
+            f"language={lang}",
         ]
         done = subprocess.run([*cmd, str(src), str(site)], capture_output=True, text=True)
         if site.is_dir():
@@ -76,7 +100,7 @@ def main(argv: list[str]) -> int:
     sys.stdout.write(done.stdout)
     sys.stderr.write(done.stderr)
     if done.returncode == 0:
-        print(f"\nThe book is in {out}/ : open {out / 'index.html'}")
+        print(f"\nThe book is in {out}/ : open {out / 'index.html'} (Korean: {out / 'ko'}/)")
     return done.returncode
 
 

@@ -7,10 +7,18 @@ the site itself: the theme's CSS, JavaScript and fonts, and MathJax 3 (from the 
 
 The repository URL is not set here: it is ``[project.urls] Repository`` in ``pyproject.toml``, the
 one place that the launch links (Colab, Binder), the notebooks' Colab cell and the README read.
+
+Two languages: ``book/build.py`` builds the English site and, with ``-D language=ko``, the Korean
+one (the Korean notebooks, ``index.ko.md`` and ``teachers.ko.md`` staged as the same pages). Every
+page links to the same page in the other language (``_templates/language-switch.html``). The
+Korean site's interface strings: Sphinx's and the themes' own catalogs, with corrections and the
+missing ones in ``locale/ko/LC_MESSAGES/`` (``sphinx.po`` for Sphinx and pydata-sphinx-theme,
+``booktheme.po`` for sphinx-book-theme). Its search strips Korean particles (``SearchKorean``).
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import tomllib
 from importlib.resources import files
@@ -18,6 +26,8 @@ from pathlib import Path, PurePosixPath
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.search import languages as search_languages
+from sphinx.search.en import SearchEnglish
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 HERE = Path(__file__).resolve().parent
@@ -30,7 +40,11 @@ author = "the linreg-pytorch authors"
 copyright = "the linreg-pytorch authors; the code is MIT-licensed"
 language = "en"
 
+TITLES = {"en": project, "ko": "PyTorch로 배우는 선형 회귀"}
+
 extensions = ["myst_nb"]
+templates_path = ["_templates"]
+locale_dirs = ["locale"]  # Korean corrections of Sphinx's and the themes' strings
 root_doc = "index"
 exclude_patterns = ["_build", "**.ipynb_checkpoints"]
 
@@ -58,6 +72,8 @@ html_theme_options = {
     "repository_branch": BRANCH,
     "path_to_docs": "",  # a page notebooks/NN_x is the file notebooks/NN_x.ipynb of the repository
     "use_download_button": True,
+    # the same page in the other language, then the theme's buttons
+    "article_header_end": ["language-switch.html", "article-header-buttons.html"],
     "use_fullscreen_button": False,
     "use_repository_button": True,
     "home_page_in_toc": True,
@@ -126,8 +142,82 @@ class RepositoryLinks(SphinxPostTransform):
                 node.replace_self(link)
 
 
+# Korean search: Sphinx has no Korean word splitter, so "직선을" would be one word and a search for
+# "직선" would miss it. A Hangul word loses a trailing particle, in the index and in the query alike
+# (the same list in Python and in JavaScript); other words get the English stemmer.
+PARTICLES = sorted(
+    "은 는 이 가 을 를 의 에 와 과 도 만 로 으로 에서 에게 까지 부터 처럼 보다 마다 이나 이며 이고 "
+    "에서는 으로는 에는 와는 과는 이다 입니다".split(),
+    key=len,
+    reverse=True,
+)
+HANGUL_END = re.compile("[\uac00-\ud7a3]$")
+
+
+def strip_particle(word: str) -> str:
+    """``word`` without a trailing Korean particle (at least one letter stays)."""
+    for particle in PARTICLES:
+        if word.endswith(particle) and len(word) > len(particle):
+            return word[: -len(particle)]
+    return word
+
+
+class SearchKorean(SearchEnglish):
+    lang = "ko"
+    js_splitter_code = f"""
+const EnglishStemmerForKorean = window.Stemmer;
+const KOREAN_PARTICLES = {PARTICLES!r};
+window.Stemmer = function () {{
+  const english = new EnglishStemmerForKorean();
+  this.stemWord = (word) => {{
+    if (!/[\\uac00-\\ud7a3]$/.test(word)) return english.stemWord(word);
+    const particle = KOREAN_PARTICLES.find((p) => word.endsWith(p) && word.length > p.length);
+    return particle ? word.slice(0, -particle.length) : word;
+  }};
+}};
+var splitQuery = (query) =>
+  query.split(/[^\\p{{Letter}}\\p{{Number}}_\\p{{Emoji_Presentation}}]+/gu).filter((term) => term);
+"""
+
+    def stem(self, word: str) -> str:
+        return strip_particle(word) if HANGUL_END.search(word) else super().stem(word)
+
+
+search_languages["ko"] = SearchKorean
+
+
+def korean_settings(app, config) -> None:
+    """The Korean site's title, and its sphinx-book-theme strings: our corrected catalog,
+    compiled here, is registered before the theme's own (the first catalog found wins)."""
+    config.html_title = TITLES.get(config.language, project)
+    if config.language != "ko":
+        return
+    import polib
+
+    folder = HERE / "locale" / "ko" / "LC_MESSAGES"
+    polib.pofile(str(folder / "booktheme.po")).save_as_mofile(str(folder / "booktheme.mo"))
+    app.add_message_catalog("booktheme", str(HERE / "locale"))
+
+
+def korean_launch_links(app, pagename, templatename, context, doctree) -> None:
+    """On the Korean site, the Colab, Binder and repository links of a notebook open the Korean
+    notebook (notebooks/ko/NN_x.ipynb), not the English one of the same page name."""
+    if app.config.language != "ko":
+        return
+
+    def fix(buttons):
+        for button in buttons:
+            if isinstance(button.get("url"), str) and "://" in button["url"]:
+                button["url"] = re.sub(r"notebooks/(?=\d\d_)", "notebooks/ko/", button["url"])
+            fix(button.get("buttons", []))
+
+    fix(context.get("header_buttons", []))
+
+
 def setup(app):
     # The checkout the staged sources came from (book/build.py passes it); links are checked there.
     app.add_config_value("linreg_repository_root", "", "env")
     app.add_post_transform(RepositoryLinks)
     app.connect("build-finished", copy_mathjax)
+    app.connect("config-inited", korean_settings)
+    app.connect("html-page-context", korean_launch_links, priority=900)  # after the theme's

@@ -53,6 +53,12 @@ def _(text):
     return message_table(current_language()).get(text, text)
 
 
+def N_(text):
+    """Mark ``text`` for the message table without translating it yet (gettext's ``N_``): for a
+    message kept in a module constant, translated with ``_(CONSTANT)`` where it is shown."""
+    return text
+
+
 @functools.cache
 def message_table(language):
     """{English: translation} of every translated, non-fuzzy entry of the language's catalog."""

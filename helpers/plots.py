@@ -34,12 +34,15 @@ def scatter_fit(x, y, *, lines=None, ax=None, title=None, xlabel="x", ylabel="y"
     return ax
 
 
-def loss_curve(losses, *, ax=None, title="Loss per epoch", label=None, logy=False, xlabel="epoch"):
-    """Plot a sequence of loss values against the epoch (or step) index."""
+def loss_curve(losses, *, ax=None, title=None, label=None, logy=False, xlabel=None):
+    """Plot a sequence of loss values against the epoch (or step) index; ``title`` and ``xlabel``
+    default to "Loss per epoch" and "epoch" (in the chosen language); "" leaves them out."""
     values = floats(losses, name="losses")
     ax = _axes(ax)
     ax.plot(range(len(values)), values, label=label)
-    ax.set(xlabel=xlabel, ylabel="loss", title=title or "")
+    title = _("Loss per epoch") if title is None else title
+    xlabel = _("epoch") if xlabel is None else xlabel
+    ax.set(xlabel=xlabel, ylabel=_("loss"), title=title)
     if logy:  # plain numbers on the log axis (20, 50, not 2×10¹); in-between ones on a short range
         from matplotlib.ticker import LogFormatter
 
@@ -161,7 +164,7 @@ def graph_diagram(nodes, edges, *, labels=None, edge_labels=None, colors=None, a
     return ax
 
 
-def plot_scaling(rows, *, ax=None, label="", title="Cost of one epoch vs n"):
+def plot_scaling(rows, *, ax=None, label="", title=None):
     """Log-log plot of seconds per epoch and of the floor (``X.sum()``) against n.
 
     A dotted slope-1 guide through the last point shows what linear growth looks like.
@@ -170,10 +173,11 @@ def plot_scaling(rows, *, ax=None, label="", title="Cost of one epoch vs n"):
     ns, last = [r.n for r in rows], rows[-1]
     suffix = f" ({label})" if label else ""
     ax = _axes(ax)
-    ax.plot(ns, [r.epoch_s for r in rows], "o-", label=f"one epoch{suffix}")
-    ax.plot(ns, [r.floor_s for r in rows], "s--", label=f"floor: X.sum(){suffix}")
+    ax.plot(ns, [r.epoch_s for r in rows], "o-", label=_("one epoch") + suffix)
+    ax.plot(ns, [r.floor_s for r in rows], "s--", label=_("floor: X.sum()") + suffix)
     guide = [last.epoch_s * ns[0] / ns[-1], last.epoch_s]
-    ax.plot([ns[0], ns[-1]], guide, ":", color="grey", label="slope 1 (linear)")
-    ax.set(xscale="log", yscale="log", xlabel="n (rows of X)", ylabel="seconds", title=title or "")
+    ax.plot([ns[0], ns[-1]], guide, ":", color="grey", label=_("slope 1 (linear)"))
+    title = _("Cost of one epoch vs n") if title is None else title
+    ax.set(xscale="log", yscale="log", xlabel=_("n (rows of X)"), ylabel=_("seconds"), title=title)
     ax.legend(fontsize=8)
     return ax

@@ -13,7 +13,7 @@ import sys
 
 import pytest
 from assignment import source_notebook  # tools/assignment.py
-from project import NOTEBOOKS  # tools/project.py
+from project import NOTEBOOKS, ROOT  # tools/project.py
 
 MARKED = re.compile(r"\n### BEGIN SOLUTION\n.*?### END SOLUTION", re.S)
 
@@ -159,3 +159,28 @@ def test_an_unknown_notebook_number_is_refused(capsys):
 
     assert main(["--grade", "42"]) == 2 and main(["7"]) == 2
     assert "unknown notebook number 7; known: 00, 01" in capsys.readouterr().err
+
+
+KOREAN = [ROOT / "notebooks" / "ko" / p.name for p in NOTEBOOKS]
+
+
+@pytest.mark.parametrize("notebook", KOREAN, ids=[p.stem for p in KOREAN])
+def test_a_korean_assignment_is_graded_as_the_english_one(notebook):
+    """The same exercises, answer and test cells (grade ids, points, code) as the English; only
+    the prose, the figure texts and the setup cell's language differ."""
+    korean, exercises = source_notebook(notebook)
+    english, english_exercises = source_notebook(notebook.parents[1] / notebook.name)
+    assert exercises == english_exercises
+    pairs = list(zip(korean["cells"], english["cells"], strict=True))
+    for mine, theirs in pairs:
+        assert mine["metadata"] == theirs["metadata"]
+        if mine["metadata"]["nbgrader"]["solution"] or mine["metadata"]["nbgrader"]["grade"]:
+            assert mine["source"] == theirs["source"]
+    assert any(m["source"] != t["source"] for m, t in pairs if m["cell_type"] == "markdown")
+
+
+def test_an_unknown_language_is_refused(capsys):
+    from assignment import main
+
+    assert main(["--lang", "kr", "01"]) == 2
+    assert "--lang must be one of en, ko, got 'kr'" in capsys.readouterr().err

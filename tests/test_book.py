@@ -13,6 +13,11 @@ Chromium is found and launched with ``tests/test_browser.py``'s helpers: where i
 is missing the browser tests skip, saying why, and ``LINREG_REQUIRE_BROWSER=1`` (set by
 ``.ci/run``) makes that a failure. The build and the crawl need no browser. Screenshots of the
 front page and of notebook 02 go to ``artifacts/book/`` (git-ignored).
+
+The Korean site (``ko/``) is checked the same way, page for page: its notebooks are those of
+``notebooks/ko/``, their launch links open them; every page of each site links to the same page of
+the other (the switch, both ways, also clicked in Chromium over ``file://``); its interface speaks
+Korean; and its search finds a word with a particle attached ("직선을" finds what "직선" finds).
 """
 
 from __future__ import annotations
@@ -99,14 +104,24 @@ def browser():
             b.close()
 
 
-def test_every_notebook_has_a_page_and_the_front_page_is_the_readme(site):
+SITES = {"en": "", "ko": "ko/"}  # each language's folder in the built book
+
+
+@pytest.mark.parametrize("lang", SITES)
+def test_every_notebook_has_a_page_and_the_front_page_is_the_readme(site, lang):
+    folder = site / SITES[lang]
     for nb in NOTEBOOKS:
-        page = site / "notebooks" / f"{nb.stem}.html"
+        page = folder / "notebooks" / f"{nb.stem}.html"
         assert page.is_file(), f"no page for {nb.name}"
         assert '<meta charset="utf-8"' in page.read_text(encoding="utf-8")
-        assert (site / "_sources" / "notebooks" / nb.name).is_file(), (
-            f"{nb.name} cannot be downloaded"
-        )
+        source = folder / "_sources" / "notebooks" / nb.name
+        assert source.is_file(), f"{nb.name} cannot be downloaded"
+        edition = nb if lang == "en" else nb.parent / lang / nb.name
+        assert source.read_bytes() == edition.read_bytes(), f"{source} is not {edition}"
+    if lang == "ko":
+        front = (folder / "index.html").read_text(encoding="utf-8")
+        assert "PyTorch로 배우는 선형 회귀" in front and 'lang="ko"' in front
+        return
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     title = readme.splitlines()[0].lstrip("# ").strip()
     front = (site / "index.html").read_text(encoding="utf-8")
@@ -139,7 +154,7 @@ def _parse(path: Path) -> _Links:
 
 def test_internal_links_resolve(site):
     """Crawl from the front page along every link inside the site: each target exists (its
-    #fragment too), and every notebook page is reached."""
+    #fragment too), and every notebook page of both languages is reached."""
     base = "http://site/"
     todo, seen, broken = ["index.html"], set(), []
     parsed: dict[str, _Links] = {}
@@ -169,16 +184,40 @@ def test_internal_links_resolve(site):
         if fragment not in parsed.get(target, _parse(site / target)).ids:
             broken.append(f"{rel}: {href} (no id {fragment!r})")
     assert not broken, "broken links:\n" + "\n".join(broken)
-    assert {f"notebooks/{nb.stem}.html" for nb in NOTEBOOKS} <= seen
+    assert {
+        f"{folder}notebooks/{nb.stem}.html" for nb in NOTEBOOKS for folder in SITES.values()
+    } <= seen
 
 
 PAGES = ["index.html", "GLOSSARY.html", "search.html?q=gradient"] + [
     f"notebooks/{nb.stem}.html" for nb in NOTEBOOKS
 ]
+PAGES += ["ko/index.html", "ko/teachers.html", "ko/search.html?q=직선을"] + [
+    f"ko/notebooks/{nb.stem}.html" for nb in NOTEBOOKS
+]
+SWITCH = "a.linreg-language-switch"
+
+
+def _switch(page: Path) -> str:
+    """The href of the language switch of a built page."""
+    found = re.findall(r'<a class="linreg-language-switch[^"]*" href="([^"]+)"', page.read_text())
+    assert len(found) == 1, f"{page}: {len(found)} language switches"
+    return found[0]
+
+
+def test_every_page_links_to_the_same_page_in_the_other_language(site):
+    pages = sorted(p.relative_to(site) for p in site.rglob("*.html"))
+    english = [p for p in pages if p.parts[0] not in ("ko", "_static", "_sources", "_images")]
+    assert len(english) >= len(NOTEBOOKS) + 4
+    for rel in english:
+        there = (site / rel).parent / _switch(site / rel)
+        assert there.resolve() == (site / "ko" / rel).resolve(), rel
+        back = there.parent / _switch(there)
+        assert back.resolve() == (site / rel).resolve(), rel
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("page_path", PAGES, ids=[p.split(".")[0].split("/")[-1] for p in PAGES])
+@pytest.mark.parametrize("page_path", PAGES, ids=[p.split(".")[0] for p in PAGES])
 def test_page_in_chromium(server, browser, page_path):
     foreign, errors = [], []
     page = browser.new_page()
@@ -209,7 +248,7 @@ def test_page_in_chromium(server, browser, page_path):
                 timeout=30_000,
             )
             page.evaluate("() => MathJax.startup.promise")
-        if page_path.startswith("search.html"):
+        if "search.html" in page_path:
             page.wait_for_selector("#search-results li", timeout=30_000)
         images = page.evaluate(
             """() => [...document.querySelectorAll('img')].map(img => ({
@@ -247,8 +286,12 @@ def test_page_in_chromium(server, browser, page_path):
         f"math: {n_math} spans, {n_typeset} typeset, {n_errors} TeX errors"
     )
 
-    if page_path.startswith("notebooks/"):
-        nb = ROOT / "notebooks" / (Path(page_path).stem + ".ipynb")
+    korean = page_path.startswith("ko/")
+    if korean:  # the interface speaks Korean: the theme's strings, corrected where they were wrong
+        assert re.search("[\uac00-\ud7a3]", text), page_path
+    if "notebooks/" in page_path:
+        edition = ROOT / "notebooks" / ("ko" if korean else "")
+        nb = edition / (Path(page_path).stem + ".ipynb")
         facts = _notebook_facts(nb)
         shown = sum(img["output"] and img["ok"] for img in images)
         assert shown == facts["pngs"], f"{nb.name}: {facts['pngs']} stored figures, {shown} shown"
@@ -258,9 +301,37 @@ def test_page_in_chromium(server, browser, page_path):
         repo = REPOSITORY_URL.removeprefix("https://github.com/")
         expected = {
             f"../_sources/notebooks/{nb.name}",
-            f"https://colab.research.google.com/github/{repo}/blob/main/notebooks/{nb.name}",
-            f"https://mybinder.org/v2/gh/{repo}/main?urlpath=lab/tree/notebooks/{nb.name}",
+            f"https://colab.research.google.com/github/{repo}/blob/main/{nb.relative_to(ROOT)}",
+            f"https://mybinder.org/v2/gh/{repo}/main?urlpath=lab/tree/{nb.relative_to(ROOT)}",
         }
         assert expected <= set(links), f"launch links missing: {expected - set(links)}"
     if page_path == "GLOSSARY.html":
         assert "경사하강법" in text  # Korean survives the build
+
+
+@pytest.mark.browser
+def test_the_switch_works_over_file_and_korean_search_strips_particles(site, browser):
+    """Over file://, as a learner opens build/book/index.html: the switch goes to the Korean page
+    and back; on the Korean site a search for "직선을" lists the pages that "직선" lists, and the
+    theme's buttons read 실행 (not the theme's own 시작하다) and no 으로 stands for "By"."""
+    page = browser.new_page()
+    try:
+        start = (site / "notebooks" / "01_linear_model_and_loss.html").as_uri()
+        page.goto(start)
+        page.click(SWITCH)
+        page.wait_for_url("**/ko/notebooks/01_linear_model_and_loss.html")
+        assert page.evaluate("() => document.documentElement.lang") == "ko"
+        html = page.content()
+        assert "다음에서 실행" in html and "시작하다" not in html  # "Launch", corrected
+        assert "작성: the linreg-pytorch authors" in html  # "By", which the theme made "으로"
+        page.click(SWITCH)
+        page.wait_for_url(start)
+        found = {}
+        for query in ("직선", "직선을"):
+            page.goto((site / "ko" / "search.html").as_uri() + "?q=" + query)
+            page.wait_for_selector("#search-results li", timeout=30_000)
+            hrefs = "links => links.map(a => a.getAttribute('href'))"
+            found[query] = sorted(page.eval_on_selector_all("#search-results li a", hrefs))
+    finally:
+        page.close()
+    assert found["직선"] and found["직선을"] == found["직선"], found

@@ -1,8 +1,11 @@
-"""nbgrader itself, offline, on every notebook (slow; a module of its own, so that the other test
-worker can take tests/test_assignment.py meanwhile): the reference answers score 1 on every
-exercise, the unfilled starters and a typical wrong answer to each score 0, with their hints."""
+"""nbgrader itself, offline, on every notebook of the Korean course (slow; a module of its own, so
+that the other test worker can take tests/test_assignment.py meanwhile): reference answers score 1,
+unfilled starters and typical wrong answers 0, with their hints in Korean. The English course's
+grading: tests/test_assignment.py."""
 
+import collections
 import json
+import re
 
 import pytest
 from project import NOTEBOOKS  # tools/project.py
@@ -102,52 +105,66 @@ def test_every_exercise_has_a_typical_wrong_answer():
 
 @pytest.mark.slow
 @pytest.mark.timeout(900)
-def test_every_exercise_scores_1_when_right_and_0_when_blank_or_wrong(tmp_path):
-    """nbgrader itself, offline, on every notebook: one student hands in the reference answers (the
-    source), another the released notebook with every other exercise left blank and a typical
-    wrong answer to the rest (first, third, ...: every exercise's wrong answer is in
-    WRONG, every check's blank in grading mode is in tests/test_exercises.py; two students, not
-    three, to keep the suite within its time). The release has no solution; grades.csv has 1 for
-    each reference answer, 0 for the others, with the hint each check gave."""
-    from assignment import grade, make_course
+def test_every_notebook_grades_right_wrong_and_blank_answers_with_korean_hints(tmp_path):
+    """nbgrader itself, offline, on every notebook of the Korean course (the English course's
+    grading of right, blank and mixed answers: tests/test_assignment.py, on notebook 01). One
+    student hands in each release with its exercises in turn answered wrong (a typical wrong answer
+    from WRONG), left blank and answered right (the reference answer): one grading run per
+    notebook, to keep the suite within its time; every check's wrong answers, blank and right
+    answer are unit-tested in tests/test_exercises*.py, in grading mode too. The release has no
+    solution; grades.csv has 1 for each right answer and 0 for the others, with the Korean of the
+    hint each check gave."""
+    from assignment import EDITIONS, grade, make_course
 
-    course = tmp_path / "course"
-    made = make_course(NOTEBOOKS, course=course)
+    from helpers.language import message_table
+
+    korean = message_table("ko")
+    course = tmp_path / "course-ko"
+    made = make_course([EDITIONS["ko"] / p.name for p in NOTEBOOKS], course=course)
     assert sorted(made) == [p.stem for p in NOTEBOOKS]
-    blank = set()
+    kinds = {}
     for name in made:
+        source = json.loads((course / "source" / name / f"{name}.ipynb").read_text())
+        solutions = {
+            c["metadata"]["nbgrader"]["grade_id"]: c["source"]
+            for c in source["cells"]
+            if c["metadata"]["nbgrader"]["solution"]
+        }
         released = (course / "release" / name / f"{name}.ipynb").read_text()
         assert "BEGIN SOLUTION" not in released and "from solutions" not in released
-        _submit(
-            course,
-            "right",
-            name,
-            json.loads((course / "source" / name / f"{name}.ipynb").read_text()),
-        )
+        assert 'use_language(\\"ko\\")' in released
         nb = json.loads(released)
         answers = [
             c for c in nb["cells"] if c["metadata"]["nbgrader"]["grade_id"].startswith("answer_")
         ]
         for j, cell in enumerate(answers):
-            exercise = cell["metadata"]["nbgrader"]["grade_id"].removeprefix("answer_")
-            if j % 2:
-                blank.add((name, exercise))
-            else:
+            grade_id = cell["metadata"]["nbgrader"]["grade_id"]
+            exercise = grade_id.removeprefix("answer_")
+            kinds[name, exercise] = ("wrong", "blank", "right")[j % 3]
+            if kinds[name, exercise] == "wrong":
                 cell["source"] = _wrong(name[:2], exercise)[0]
-        _submit(course, "other", name, nb)
+            elif kinds[name, exercise] == "right":
+                cell["source"] = solutions[grade_id]
+        _submit(course, "learner", name, nb)
+    assert sorted(collections.Counter(kinds.values()).items()) == [
+        ("blank", 9), ("right", 9), ("wrong", 10)]  # fmt: skip
     rows, problems = grade(course)
     assert problems == []
-    expected = [(a, e) for a, exercises in made.items() for e in exercises]
-    assert len(blank) == 9  # one in each notebook with three exercises
-    for student, score in [("other", 0.0), ("right", 1.0)]:
-        own = [r for r in rows if r["student"] == student]
-        assert [(r["assignment"], r["exercise"]) for r in own] == expected
-        off = [(r["assignment"], r["exercise"], r["hint"]) for r in own if r["score"] != score]
-        assert off == [], student
-        for r in own:
-            if student == "right":
-                assert r["hint"] == ""
-            elif (r["assignment"], r["exercise"]) in blank:
-                assert "starter" in r["hint"] and "raised" not in r["hint"], r
-            else:
-                assert _wrong(r["assignment"][:2], r["exercise"])[1] in r["hint"], r
+    assert [(r["assignment"], r["exercise"]) for r in rows] == list(kinds)
+    empty = "replace the `...` (or None) in the starter cell for {name}, then run this check again."
+    for r in rows:
+        kind = kinds[r["assignment"], r["exercise"]]
+        assert r["score"] == (1.0 if kind == "right" else 0.0), r
+        if kind == "right":
+            assert r["hint"] == "", r
+        elif kind == "blank":
+            assert r["hint"] == korean[empty].format(name=r["exercise"]), r
+        else:  # the Korean of the English hint that WRONG names
+            fragment = _wrong(r["assignment"][:2], r["exercise"])[1]
+            assert any(_fits(r["hint"], korean[k]) for k in korean if fragment in k), r
+
+
+def _fits(text, template):
+    """Whether ``text`` is ``template`` with its ``{fields}`` filled in."""
+    pattern = re.sub(r"\\\{\w*\\\}", ".+", re.escape(template))
+    return re.fullmatch(pattern, text, re.S) is not None

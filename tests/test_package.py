@@ -33,17 +33,17 @@ def test_import_from_another_folder_has_no_side_effects(tmp_path):
     assert Path(result["file"]).resolve().parent == ROOT / "helpers"
 
 
-def test_helpers_stay_within_18500_code_tokens():
+def test_helpers_stay_within_19000_code_tokens():
     # 15,000 until notebook 09 added helpers/parallel.py (its worker processes and their clean-up)
     # and the checks learned to raise while nbgrader grades (feedback.graded); 17,500 until the
-    # Korean edition added helpers/language.py and the _("...") around every message
+    # Korean edition added helpers/language.py and _("...").format(...) for every message
     from code_tokens import code_tokens, folder_tokens  # tools/code_tokens.py
 
     assert code_tokens('"""Doc."""\n\n\ndef f(x):\n    """Doc."""\n    return x  # note\n') == 8
     assert code_tokens("x = f'{a} and {f\"{b}\"!r}'\n") == 3  # one f-string, on every Python
     sizes = folder_tokens(ROOT / "helpers")
     biggest = sorted(sizes.items(), key=lambda item: -item[1])[:3]
-    assert sum(sizes.values()) <= 18_500, f"helpers/ has {sum(sizes.values())} tokens: {biggest}"
+    assert sum(sizes.values()) <= 19_000, f"helpers/ has {sum(sizes.values())} tokens: {biggest}"
 
 
 def test_dev_lab_opens_the_edition_it_is_asked_for(tmp_path):

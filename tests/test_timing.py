@@ -141,6 +141,6 @@ def test_plot_scaling_draws_on_given_axes():
 
 
 def test_plot_scaling_new_figure_and_no_title():
-    ax = plots.plot_scaling(ROWS[::-1], title=None)
+    ax = plots.plot_scaling(ROWS[::-1], title="")
     assert ax.get_title() == ""
     assert list(ax.get_lines()[0].get_xdata()) == [1000, 10_000, 100_000]  # sorted by n

@@ -2,6 +2,7 @@
 notebook, named like it (``09_data_parallel``), released by nbgrader's own ``generate_assignment``.
 
     .venv/bin/python tools/assignment.py [NN ...]      (default: every notebook)
+    .venv/bin/python tools/assignment.py --lang ko [NN ...]   (the Korean notebooks, notebooks/ko/)
 
 In each notebook, every check cell (a line ``ex.check_<name>(<answer>)``) becomes a locked, graded
 test cell worth one point, and the starter code just before it (the cell above, or the lines above
@@ -10,6 +11,9 @@ nbgrader's solution markers, the reference answer imported from ``solutions/nbNN
 keeps the starter and drops the markers and what they enclose (``ClearSolutions.code_stub`` is
 empty). Every other cell is read-only. While nbgrader executes a notebook the checks raise on a
 wrong or blank answer (``helpers.exercises.feedback.graded``), which is what makes them score 0.
+A Korean course (``--lang ko``) is the same course made from the Korean notebooks: the same
+assignments, exercises and grading, its prose and feedback in Korean, and so its hints in
+grades.csv (the language of a graded notebook is its setup cell's ``use_language``).
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ from pathlib import Path
 from project import ROOT, notebooks_by_number  # tools/project.py
 
 COURSE = ROOT / "build" / "course"
+EDITIONS = {"en": ROOT / "notebooks", "ko": ROOT / "notebooks" / "ko"}  # each language's notebooks
+LANGUAGE = re.compile(r'^use_language\("(\w+)"\)', re.M)
 MEMORY = 4 * 2**30  # bytes of address space per grading process (import torch: about 0.6 GiB)
 CHECK = re.compile(r"^ex\.check_(\w+)\((\w+)\)$", re.M)
 CONFIG = """\
@@ -106,8 +112,9 @@ def nbgrader(
 
 
 def make_course(notebooks: list[Path], course: Path = COURSE) -> dict[str, list[str]]:
-    """Write the course's config and source notebooks and release every assignment; return
-    {assignment: [exercise names]}."""
+    """Write the course's config and the source notebooks of ``notebooks``, then release every
+    assignment of the course (these and any made earlier) in one nbgrader run; return
+    {assignment: [exercise names]} of ``notebooks``."""
     course.mkdir(parents=True, exist_ok=True)
     (course / "nbgrader_config.py").write_text(CONFIG.format(root=str(course)))
     made = {}
@@ -116,20 +123,36 @@ def make_course(notebooks: list[Path], course: Path = COURSE) -> dict[str, list[
         folder = course / "source" / path.stem
         folder.mkdir(parents=True, exist_ok=True)
         (folder / path.name).write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n")
-        nbgrader("generate_assignment", path.stem, "--force", cwd=course)
         made[path.stem] = exercises
+    nbgrader("generate_assignment", "*", "--force", cwd=course)  # one run: a few seconds each
     return made
+
+
+def _language(cells: list[dict]) -> str:
+    """The language a notebook chose in its setup cell (``use_language("ko")``), else English."""
+    for cell in cells:
+        found = LANGUAGE.search("".join(cell["source"])) if cell["cell_type"] == "code" else None
+        if found:
+            return found.group(1)
+    return "en"
 
 
 def _hints(path: Path) -> dict[str, str]:
     """{test cell's grade_id: the hint of the check's error} in an autograded notebook (right
-    answers: none). When the answer cell itself raised (a typo, a loop stopped after the time
-    limit, memory over the limit) its error is the hint: the check's error only follows from it."""
+    answers: none), in the notebook's language. When the answer cell itself raised (a typo, a loop
+    stopped after the time limit, memory over the limit) its error is the hint: the check's error
+    only follows from it."""
+    from helpers.exercises.feedback import ANSWER_RAISED
+    from helpers.language import message_table
+
+    cells = json.loads(path.read_text())["cells"]
+    table = message_table(_language(cells))
+    hint_prefix = table.get("Hint: {hint}", "Hint: {hint}").split("{hint}")[0]
     errors = {}
-    for cell in json.loads(path.read_text())["cells"]:
+    for cell in cells:
         for output in cell.get("outputs", []):
             if output["output_type"] == "error":  # NotYet: its hint; anything else: the error
-                hint = output["evalue"].split("Hint: ", 1)[-1]
+                hint = output["evalue"].split(hint_prefix, 1)[-1]
                 if output["ename"] != "NotYet":
                     hint = f"{output['ename']}: {output['evalue']}".strip(": ")
                 grade_id = cell["metadata"].get("nbgrader", {}).get("grade_id")
@@ -139,7 +162,8 @@ def _hints(path: Path) -> dict[str, str]:
     for grade_id, hint in errors.items():
         if grade_id.startswith("check_"):
             answer = errors.get(grade_id.replace("check_", "answer_", 1))
-            hints[grade_id] = f"the answer cell raised {answer}" if answer else hint
+            raised = table.get(ANSWER_RAISED, ANSWER_RAISED).format(error=answer)
+            hints[grade_id] = raised if answer else hint
     return hints
 
 
@@ -183,7 +207,7 @@ def grade(course: Path = COURSE, chosen: list[str] | None = None) -> tuple[list[
     )
     if chosen is None:
         chosen = [a for a in assignments if any((submitted / s / a).is_dir() for s in students)]
-    problems, failed = [], set()
+    problems, failed, runs = [], set(), {}  # runs: {students left out: [assignments]}
     for assignment in chosen:
         ready = []
         for student in students:
@@ -193,18 +217,24 @@ def grade(course: Path = COURSE, chosen: list[str] | None = None) -> tuple[list[
                 failed.add((student, assignment))
             else:
                 ready.append(student)
-        if not ready:
-            continue
-        others = ",".join(s for s in students if s not in ready)  # one call grades the others
-        started = time.time()
-        done = nbgrader("autograde", assignment, "--create", "--force",
-                        f"--CourseDirectory.student_id_exclude={others}",
-                        cwd=course, check=False, limit=True)  # fmt: skip
-        for student in ready:
-            path = course / "autograded" / student / assignment / f"{assignment}.ipynb"
-            if not path.exists() or path.stat().st_mtime < started - 1:
-                problems.append(f"{student}, {assignment}: nbgrader failed: {done.stderr[-300:]}")
-                failed.add((student, assignment))
+        if ready:  # one run grades the others
+            runs.setdefault(",".join(s for s in students if s not in ready), []).append(assignment)
+    if list(runs) == [""] and runs[""] == assignments:  # everyone, everything: one nbgrader run
+        runs = {"": ["*"]}
+    for others, group in runs.items():
+        for assignment in group:
+            started = time.time()
+            done = nbgrader("autograde", assignment, "--create", "--force",
+                            f"--CourseDirectory.student_id_exclude={others}",
+                            cwd=course, check=False, limit=True)  # fmt: skip
+            graded = chosen if assignment == "*" else [assignment]
+            for student, name in ((s, a) for s in students for a in graded):
+                path = course / "autograded" / student / name / f"{name}.ipynb"
+                if (student, name) in failed:
+                    continue
+                if not path.exists() or path.stat().st_mtime < started - 1:
+                    problems.append(f"{student}, {name}: nbgrader failed: {done.stderr[-300:]}")
+                    failed.add((student, name))
     rows = []
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         for student, assignment in ((s, a) for s in students for a in assignments):
@@ -242,6 +272,12 @@ def summary(rows: list[dict]) -> list[str]:
 def main(argv: list[str]) -> int:
     teacher_grades = argv[:1] == ["--grade"]  # python3 dev.py grade [NN ...]
     numbers = argv[1:] if teacher_grades else argv
+    lang = "en"
+    if not teacher_grades and numbers[:1] == ["--lang"]:  # python3 dev.py assignment --lang ko
+        lang, numbers = (numbers[1] if len(numbers) > 1 else ""), numbers[2:]
+        if lang not in EDITIONS:
+            print(f"--lang must be one of {', '.join(EDITIONS)}, got {lang!r}", file=sys.stderr)
+            return 2
     try:
         chosen = notebooks_by_number(numbers)
     except ValueError as error:
@@ -258,7 +294,7 @@ def main(argv: list[str]) -> int:
             print(line)
         print(f"grades: {COURSE / 'grades.csv'} ({len(rows)} rows)")
         return 0
-    for assignment, exercises in make_course(chosen).items():
+    for assignment, exercises in make_course([EDITIONS[lang] / p.name for p in chosen]).items():
         print(f"{assignment}: {len(exercises)} exercises ({', '.join(exercises)})")
     print(f"course: {COURSE} (source/, release/, nbgrader_config.py)")
     return 0

@@ -4,8 +4,10 @@ Weblate), one per notebook and language, ``translations/<lang>/NN_name.po``:
 * one entry per markdown cell: ``msgctxt`` the cell's id, ``msgid`` the English cell, ``msgstr``
   the translation;
 * one entry per figure text of a code cell (a string passed as ``title``, ``xlabel``, ``ylabel``,
-  ``label``, in ``labels``/``edge_labels``, or to ``set_title``/``set_xlabel``/``set_ylabel``/
-  ``suptitle``), marked ``#. figure text``: ``msgctxt`` the code cell's id, ``msgid`` the string;
+  ``label``, as a value of ``labels``/``edge_labels``, a key of ``lines``, an item of ``names``,
+  or to ``set_title``/``set_xlabel``/``set_ylabel``/``suptitle``; a value of a dict assigned to
+  ``labels`` or ``titles``; the template of ``"...".format(...)`` in those places), marked
+  ``#. figure text``: ``msgctxt`` the code cell's id, ``msgid`` the string;
 
 and one for the helpers' own messages (the exercise feedback, the widgets' text: every ``_("...")``
 in helpers/), ``helpers/locale/<lang>.po``, which helpers.language reads at run time.
@@ -42,6 +44,9 @@ FIGURE_TEXT = "figure text"  # the extracted comment (#.) of a code cell's entry
 FIGURE_KEYWORDS = {"title", "xlabel", "ylabel", "label"}
 FIGURE_DICTS = {"labels", "edge_labels"}  # keywords whose dict values are figure text
 FIGURE_METHODS = {"set_title", "set_xlabel", "set_ylabel", "suptitle"}
+FIGURE_DICT_KEYS = {"lines"}  # scatter_fit(..., lines={label: (b, w)})
+FIGURE_SEQUENCES = {"names"}  # loss_contour(..., names=("w", "b")): the axis labels
+FIGURE_VARIABLES = {"labels", "titles"}  # a dict assigned to these names holds figure texts
 METADATA = {
     "Project-Id-Version": "linreg-pytorch",
     "MIME-Version": "1.0",
@@ -57,16 +62,40 @@ def _strings(source: str) -> list[ast.Constant]:
         tree = ast.parse(source)
     except SyntaxError:
         return []
-    found = []
-    for call in (node for node in ast.walk(tree) if isinstance(node, ast.Call)):
-        values = [kw.value for kw in call.keywords if kw.arg in FIGURE_KEYWORDS]
-        for kw in call.keywords:
+    values = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict):
+            if any(getattr(t, "id", None) in FIGURE_VARIABLES for t in node.targets):
+                values += node.value.values  # labels = {100: "full batch (100)", ...}
+        if not isinstance(node, ast.Call):
+            continue
+        values += [kw.value for kw in node.keywords if kw.arg in FIGURE_KEYWORDS]
+        for kw in node.keywords:
             if kw.arg in FIGURE_DICTS and isinstance(kw.value, ast.Dict):
                 values += kw.value.values
-        if isinstance(call.func, ast.Attribute) and call.func.attr in FIGURE_METHODS:
-            values += call.args[:1]
-        found += [v for v in values if isinstance(v, ast.Constant) and isinstance(v.value, str)]
+            elif kw.arg in FIGURE_DICT_KEYS and isinstance(kw.value, ast.Dict):
+                values += kw.value.keys
+            elif kw.arg in FIGURE_SEQUENCES and isinstance(kw.value, (ast.Tuple, ast.List)):
+                values += kw.value.elts
+        if isinstance(node.func, ast.Attribute) and node.func.attr in FIGURE_METHODS:
+            values += node.args[:1]
+    found = []
+    for value in values:
+        if _is_format_call(value):  # "MSE ({:.4f})".format(x): the template is the text
+            value = value.func.value
+        if isinstance(value, ast.Constant) and isinstance(value.value, str):
+            found.append(value)
     return sorted(found, key=lambda node: (node.lineno, node.col_offset))
+
+
+def _is_format_call(node: ast.AST) -> bool:
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "format"
+        and isinstance(node.func.value, ast.Constant)
+        and isinstance(node.func.value.value, str)
+    )
 
 
 def _language_switches(source: str) -> list[ast.Constant]:
@@ -265,13 +294,14 @@ def status(po: polib.POFile) -> tuple[int, int, int]:
 
 
 def helper_messages() -> dict[str, list[tuple[str, str]]]:
-    """Every ``_("...")`` message in helpers/: {English: [(file, line), ...]}, in file order."""
+    """Every ``_("...")`` and ``N_("...")`` message in helpers/: {English: [(file, line), ...]},
+    in file order."""
     found = {}
     for path in sorted((ROOT / "helpers").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text())):
             if (
                 isinstance(node, ast.Call)
-                and getattr(node.func, "id", None) == "_"
+                and getattr(node.func, "id", None) in ("_", "N_")
                 and len(node.args) == 1
                 and isinstance(node.args[0], ast.Constant)
             ):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import torch
 
 from .._validate import as_numbers
-from ..language import _
+from ..language import N_, _
 
 
 @dataclass(frozen=True)
@@ -198,6 +198,11 @@ def _args(args):
     """The arguments of a call, short: ``(2.0, tensor(3, 1))``."""
     shown = [f"tensor{tuple(a.shape)}" if isinstance(a, torch.Tensor) else repr(a) for a in args]
     return f"({', '.join(s if len(s) < 30 else '...' for s in shown)})"
+
+
+# What tools/assignment.py writes in grades.csv when a check failed because the student's answer
+# cell itself raised (in the language of the graded notebook).
+ANSWER_RAISED = N_("the answer cell raised {error}")
 
 
 class NotYet(AssertionError):

@@ -6,6 +6,7 @@ import torch
 
 from ..data import CLASSIC_SEED, linear_data
 from ..fitting import least_squares
+from ..language import _
 from .feedback import Mistake, check_callable, compare, graded
 
 _START = (-5.0, 10.0)
@@ -39,21 +40,27 @@ def check_sum_loss_grad(fn):
         mistakes=[
             Mistake(
                 lambda X, y, W: 2 * X.T @ (y - X @ W),
-                "the sign is flipped: d/dW of (y − X·W)² brings out −X, so the gradient is "
-                "−2·Xᵀ(y − X·W).",
+                _(
+                    "the sign is flipped: d/dW of (y − X·W)² brings out −X, so the gradient is "
+                    "−2·Xᵀ(y − X·W)."
+                ),
             ),
             Mistake(
                 lambda X, y, W: -X.T @ (y - X @ W),
-                "the factor 2 is missing: the derivative of r² is 2r.",
+                _("the factor 2 is missing: the derivative of r² is 2r."),
             ),
             Mistake(
                 lambda X, y, W: -2 * X.T @ (y - X @ W) / len(y),
-                "that is the gradient of the mean; this loss is the sum of squares "
-                "(no division by n).",
+                _(
+                    "that is the gradient of the mean; this loss is the sum of squares "
+                    "(no division by n)."
+                ),
             ),
         ],
-        hint="the gradient of Σ(y − X·W)² is −2·Xᵀ(y − X·W): keep the factor 2, the minus sign "
-        "and the sum over samples.",
+        hint=_(
+            "the gradient of Σ(y − X·W)² is −2·Xᵀ(y − X·W): keep the factor 2, the minus sign "
+            "and the sum over samples."
+        ),
         rtol=1e-4,
         atol=1e-3,
     )
@@ -71,17 +78,24 @@ def check_what_half(answer):
         mistakes=[
             Mistake(
                 least_squares(X, y),
-                "that is the closed form of all 100 samples (section 3); use only the first 50, "
-                "X[:50] and y[:50].",
+                _(
+                    "that is the closed form of all 100 samples (section 3); use only the first "
+                    "50, "
+                    "X[:50] and y[:50]."
+                ),
             ),
             Mistake(
                 [2.5, 4.0],
-                "[2.5, 4] is the true W that made the data; the noise moves the best fit of a "
-                "sample away from it.",
+                _(
+                    "[2.5, 4] is the true W that made the data; the noise moves the best fit of a "
+                    "sample away from it."
+                ),
             ),
         ],
-        hint="solve the normal equations (XᵀX)·W = Xᵀy for X[:50] and y[:50], e.g. with "
-        "torch.linalg.solve.",
+        hint=_(
+            "solve the normal equations (XᵀX)·W = Xᵀy for X[:50] and y[:50], e.g. with "
+            "torch.linalg.solve."
+        ),
         rtol=0.0,
         atol=5e-4,  # 4 significant digits of values between 1 and 10
     )
@@ -108,27 +122,38 @@ def check_grad_without_zero_grad(answer):
         mistakes=[
             Mistake(
                 g1,
-                "that is the second gradient alone, what zeroing would have left. Without zeroing, "
-                "backward adds it to the first.",
+                _(
+                    "that is the second gradient alone, what zeroing would have left. Without "
+                    "zeroing, "
+                    "backward adds it to the first."
+                ),
             ),
             Mistake(
                 2 * g0,
-                "the second gradient is taken at the updated What, not at the start, so it "
-                "differs from the first.",
+                _(
+                    "the second gradient is taken at the updated What, not at the start, so it "
+                    "differs from the first."
+                ),
             ),
             Mistake(
                 g0,
-                "that is the gradient of the first epoch; the second backward adds its own "
-                "gradient to it.",
+                _(
+                    "that is the gradient of the first epoch; the second backward adds its own "
+                    "gradient to it."
+                ),
             ),
             Mistake(
                 [0.0, 0.0],
-                "that is What.grad after zeroing: leave out What.grad.zero_(), as the exercise "
-                "says.",
+                _(
+                    "that is What.grad after zeroing: leave out What.grad.zero_(), as the exercise "
+                    "says."
+                ),
             ),
         ],
-        hint="backward adds the new gradient to What.grad: after two epochs it holds the sum of "
-        "both epochs' gradients.",
+        hint=_(
+            "backward adds the new gradient to What.grad: after two epochs it holds the sum of "
+            "both epochs' gradients."
+        ),
         rtol=0.0,
         atol=0.5,  # 4 significant digits of values between 1000 and 10000
     )

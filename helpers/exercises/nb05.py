@@ -6,6 +6,7 @@ from functools import lru_cache
 import torch
 
 from ..data import CLASSIC_SEED, multiple_data
+from ..language import _
 from .feedback import Mistake, check_callable, compare, graded
 
 _N, _LR_MEAN = 40, 0.05  # exercise 1: trained with the mean over n = 40 samples at lr = 0.05
@@ -22,15 +23,21 @@ def check_lr_for_sum(answer):
         mistakes=[
             Mistake(
                 _LR_MEAN * _N,
-                "that multiplies by n: the sum's gradient is n times larger than the mean's, so "
-                "it needs a smaller step.",
+                _(
+                    "that multiplies by n: the sum's gradient is n times larger than the mean's, "
+                    "so "
+                    "it needs a smaller step."
+                ),
             ),
             Mistake(
-                _LR_MEAN, "with the same lr the sum loss takes steps 40 times larger than the mean."
+                _LR_MEAN,
+                _("with the same lr the sum loss takes steps 40 times larger than the mean."),
             ),
         ],
-        hint="the sum is n times the mean, so its gradient is n times larger: the same step needs "
-        "lr_sum = lr_mean / n.",
+        hint=_(
+            "the sum is n times the mean, so its gradient is n times larger: the same step needs "
+            "lr_sum = lr_mean / n."
+        ),
     )
 
 
@@ -52,21 +59,25 @@ def check_mse(fn):
         mistakes=[
             Mistake(
                 lambda yhat, y: torch.mean((y - yhat) ** 2),
-                "with yhat (n, 1) and y (n,), y − yhat broadcasts to (n, n) and averages every "
-                "pair: that is the pitfall of section 4. Make both 1-D first, e.g. with "
-                ".reshape(-1).",
+                _(
+                    "with yhat (n, 1) and y (n,), y − yhat broadcasts to (n, n) and averages every "
+                    "pair: that is the pitfall of section 4. Make both 1-D first, e.g. with "
+                    ".reshape(-1)."
+                ),
             ),
             Mistake(
                 lambda yhat, y: torch.sum((y.reshape(-1) - yhat.reshape(-1)) ** 2),
-                "that is the sum of the squared errors; the mean divides it by n.",
+                _("that is the sum of the squared errors; the mean divides it by n."),
             ),
             Mistake(
                 lambda yhat, y: torch.mean(torch.abs(y.reshape(-1) - yhat.reshape(-1))),
-                "that is the mean absolute error (L1); square the errors instead.",
+                _("that is the mean absolute error (L1); square the errors instead."),
             ),
         ],
-        hint="make both 1-D before subtracting (e.g. .reshape(-1)), then take the mean of the "
-        "squared errors.",
+        hint=_(
+            "make both 1-D before subtracting (e.g. .reshape(-1)), then take the mean of the "
+            "squared errors."
+        ),
     )
 
 
@@ -89,20 +100,26 @@ def check_mse_true(answer):
         mistakes=[
             Mistake(
                 torch.mean((y - yhat.reshape(-1, 1)) ** 2),
-                "that is the broadcast (100, 100) value: net(X) has shape (100, 1) but y has "
-                "(100,).",
+                _(
+                    "that is the broadcast (100, 100) value: net(X) has shape (100, 1) but y has "
+                    "(100,)."
+                ),
             ),
             Mistake(
                 torch.sum((y - yhat) ** 2),
-                "that is the sum of the squared errors; the MSE divides it by n = 100.",
+                _("that is the sum of the squared errors; the MSE divides it by n = 100."),
             ),
             Mistake(
                 0.25,
-                "0.25 = 0.5² is the noise variance the data were made with; this sample's MSE "
-                "differs a little.",
+                _(
+                    "0.25 = 0.5² is the noise variance the data were made with; this sample's MSE "
+                    "differs a little."
+                ),
             ),
         ],
-        hint="predict with nn.Linear(3, 1, bias=False) (or X @ W), then take the mean of the "
-        "squared errors with matching shapes.",
+        hint=_(
+            "predict with nn.Linear(3, 1, bias=False) (or X @ W), then take the mean of the "
+            "squared errors with matching shapes."
+        ),
         rtol=1.8e-4,  # 0.271432 ± 4.9e-5: about half a unit in the 4th significant digit
     )

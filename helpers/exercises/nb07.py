@@ -2,6 +2,7 @@
 
 import torch
 
+from ..language import N_, _
 from .feedback import Feedback, Mistake, call_safely, check_callable, compare, graded
 
 
@@ -12,15 +13,20 @@ def check_updates_per_epoch(fn):
     mistakes = [
         Mistake(
             lambda n, b: n // b,
-            "n // batch_size drops the last, smaller batch; "
-            "a DataLoader with drop_last=False yields it too.",
+            _(
+                "n // batch_size drops the last, smaller batch; "
+                "a DataLoader with drop_last=False yields it too."
+            ),
         ),
         Mistake(
             lambda n, b: n / b,
-            "n / batch_size is not a whole number of updates: part of a batch is one more update.",
+            _(
+                "n / batch_size is not a whole number of updates: part of a batch is one more "
+                "update."
+            ),
         ),
     ]
-    hint = "count the batches: the full ones, plus one for the samples left over (math.ceil)."
+    hint = _("count the batches: the full ones, plus one for the samples left over (math.ceil).")
     return check_callable(
         fn, name="updates_per_epoch", cases=cases, mistakes=mistakes, hint=hint, rtol=0, atol=0
     )
@@ -45,34 +51,38 @@ def check_to_original_units(fn, *, rtol=1e-5):
     with w = w_std / std and b = b_std - sum_j w[j] mean[j]; compared with relative tolerance rtol.
     """
     name = "to_original_units"
-    hint = "expand b_std + Σ w_std·(x − mean)/std; collect what multiplies x and what is left over."
+    hint = _(
+        "expand b_std + Σ w_std·(x − mean)/std; collect what multiplies x and what is left over."
+    )
     for case in _CASES:
         w_std, b_std, mean, std = case
         got, problem = call_safely(fn, *(t.clone() for t in case), name=name, hint=hint)
         if problem is not None:
             return problem
         if not isinstance(got, (tuple, list)) or len(got) != 2:
-            message = f"{name} should return a pair (w, b), got {type(got).__name__}."
-            return Feedback(False, message, "end with `return w, b`.")
+            message = _("{name} should return a pair (w, b), got {kind}.")
+            message = message.format(name=name, kind=type(got).__name__)
+            return Feedback(False, message, _("end with `return w, b`."))
         args = f"(w_std={[round(v, 4) for v in w_std.tolist()]}, b_std={b_std.item():g}, ...)"
         w = (w_std / std).double()
         b = b_std.double() - (w * mean).sum()
         w_mistakes = [
             Mistake(
-                w_std * std, "the model divides (x − mean) by std: the weight on x is w_std / std."
+                w_std * std,
+                _("the model divides (x − mean) by std: the weight on x is w_std / std."),
             ),
         ]
         b_mistakes = [
             Mistake(
-                b_std, "b is not b_std: subtracting the mean shifts the constant by −Σ w·mean."
+                b_std, _("b is not b_std: subtracting the mean shifts the constant by −Σ w·mean.")
             ),
             Mistake(
                 b_std - (w_std * mean).sum(),
-                "the shift uses the weights in the original units: −Σ (w_std / std)·mean.",
+                _("the shift uses the weights in the original units: −Σ (w_std / std)·mean."),
             ),
             Mistake(
                 b_std + (w * mean).sum(),
-                "check the sign: w·(x − mean) = w·x − w·mean, so b = b_std − Σ w·mean.",
+                _("check the sign: w·(x − mean) = w·x − w·mean, so b = b_std − Σ w·mean."),
             ),
         ]
         for part, value, want, mistakes in (
@@ -80,11 +90,17 @@ def check_to_original_units(fn, *, rtol=1e-5):
             ("b", got[1], b, b_mistakes),
         ):
             result = compare(
-                value, want, name=f"{part} of {name}{args}", mistakes=mistakes, hint=hint, rtol=rtol
+                value,
+                want,
+                name=_("{part} of {call}").format(part=part, call=name + args),
+                mistakes=mistakes,
+                hint=hint,
+                rtol=rtol,
             )
             if not result.ok:
                 return result
-    return Feedback(True, f"{name} gives the right (w, b) in all {len(_CASES)} test cases.")
+    message = _("{name} gives the right (w, b) in all {count} test cases.")
+    return Feedback(True, message.format(name=name, count=len(_CASES)))
 
 
 def _two_epochs(loader):
@@ -92,12 +108,14 @@ def _two_epochs(loader):
     return [[batch[0].reshape(-1).tolist() for batch in loader] for _ in range(2)]
 
 
-_SHUFFLE_HINT = "a DataLoader takes shuffle= and generator= (Section 2's demo_loader uses both)."
-_SEED_HINT = (
+_SHUFFLE_HINT = N_(
+    "a DataLoader takes shuffle= and generator= (Section 2's demo_loader uses both)."
+)
+_SEED_HINT = N_(
     "the order is drawn from a random generator: give the DataLoader a generator= "
     "that is seeded anew every time make_loader runs."
 )
-_GLOBAL_HINT = (
+_GLOBAL_HINT = N_(
     "a DataLoader without generator= draws a seed from the global generator every epoch, "
     "even when it does not shuffle or its sampler has its own generator; "
     "torch.manual_seed resets the global generator for the whole program. "
@@ -112,14 +130,16 @@ def check_make_loader(make_loader):
     """
     from torch.utils.data import DataLoader, TensorDataset
 
-    name = "make_loader"
+    name, shuffle_hint = "make_loader", _(_SHUFFLE_HINT)
     dataset = TensorDataset(torch.arange(100))
     state = torch.get_rng_state()
     try:
-        loader, problem = call_safely(make_loader, dataset, name=name, hint=_SHUFFLE_HINT)
+        loader, problem = call_safely(make_loader, dataset, name=name, hint=shuffle_hint)
         if problem is None and not isinstance(loader, DataLoader):
-            message = f"{name} should return a DataLoader, got {type(loader).__name__}."
-            problem = Feedback(False, message, _SHUFFLE_HINT)
+            message = _("{name} should return a DataLoader, got {kind}.")
+            problem = Feedback(
+                False, message.format(name=name, kind=type(loader).__name__), shuffle_hint
+            )
         if problem is not None:
             return problem
         torch.set_rng_state(state)
@@ -127,7 +147,7 @@ def check_make_loader(make_loader):
             lambda ds: [_two_epochs(make_loader(ds)) for _ in range(2)],  # two loaders
             dataset,
             name=name,
-            hint=_SHUFFLE_HINT,
+            hint=shuffle_hint,
         )
         if problem is not None:
             return problem
@@ -141,38 +161,37 @@ def check_make_loader(make_loader):
             any(
                 sorted(i for batch in epoch for i in batch) != list(range(100)) for epoch in runs[0]
             ),
-            "an epoch does not visit each of the 100 samples exactly once.",
-            "build the loader on the dataset it is given, with no sampler that skips samples.",
+            N_("an epoch does not visit each of the 100 samples exactly once."),
+            N_("build the loader on the dataset it is given, with no sampler that skips samples."),
         ),
         (
             sizes != [10] * 10,
-            f"the batches have sizes {sizes}, expected ten of 10.",
-            "set the batch size to 10.",
+            _("the batches have sizes {sizes}, expected ten of 10.").format(sizes=sizes),
+            N_("set the batch size to 10."),
         ),
         (
             [i for batch in first for i in batch] == list(range(100)),
-            "the first epoch gives samples 0, 1, 2, ... in order: it does not shuffle.",
+            N_("the first epoch gives samples 0, 1, 2, ... in order: it does not shuffle."),
             _SHUFFLE_HINT,
         ),
         (
             first == second,
-            "both epochs give the same order: it shuffles once, not every epoch.",
+            N_("both epochs give the same order: it shuffles once, not every epoch."),
             _SHUFFLE_HINT,
         ),
         (
             runs[0] != runs[1],
-            "two loaders built by make_loader give different batches.",
+            N_("two loaders built by make_loader give different batches."),
             _SEED_HINT,
         ),
         (
             moved_global,
-            "the batches repeat, but the loaders used the global random generator.",
+            N_("the batches repeat, but the loaders used the global random generator."),
             _GLOBAL_HINT,
         ),
     ]
     for wrong, seen, hint in rules:
         if wrong:
-            return Feedback(False, seen, hint)
-    return Feedback(
-        True, f"{name} gives the same shuffled batches of 10 every time, from its own generator."
-    )
+            return Feedback(False, _(seen), _(hint))
+    message = _("{name} gives the same shuffled batches of 10 every time, from its own generator.")
+    return Feedback(True, message.format(name=name))

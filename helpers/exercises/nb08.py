@@ -5,6 +5,7 @@ from functools import lru_cache
 
 import torch
 
+from ..language import _
 from .feedback import Mistake, compare, graded
 
 
@@ -51,16 +52,20 @@ def check_reverse_slope(answer):
     mistakes = [
         Mistake(
             1 / ref["slope"],
-            "the reciprocal of the other line's slope is not it: least squares minimises "
-            "vertical distances, so the line of eruptions on waiting is not the inverse of the "
-            "line of waiting on eruptions (the product of the two slopes is r², not 1).",
+            _(
+                "the reciprocal of the other line's slope is not it: least squares minimises "
+                "vertical distances, so the line of eruptions on waiting is not the inverse of the "
+                "line of waiting on eruptions (the product of the two slopes is r², not 1)."
+            ),
         ),
         Mistake(
             ref["slope"],
-            "that is the slope of waiting on eruptions, the notebook's line; swap x and y.",
+            _("that is the slope of waiting on eruptions, the notebook's line; swap x and y."),
         ),
     ]
-    hint = "fit eruptions = b + w · waiting by least squares (design matrix [1, waiting]); take w."
+    hint = _(
+        "fit eruptions = b + w · waiting by least squares (design matrix [1, waiting]); take w."
+    )
     return _compare(answer, "reverse_slope", mistakes, hint)
 
 
@@ -69,17 +74,24 @@ def check_r2_all(answer):
     """Exercise 2: R² of the least-squares line fitted to all 272 rows (= r², the correlation²)."""
     ref = _reference()
     mistakes = [
-        Mistake(ref["r"], "that is the correlation r itself; for a least-squares line, R² = r²."),
+        Mistake(
+            ref["r"], _("that is the correlation r itself; for a least-squares line, R² = r².")
+        ),
         Mistake(
             1 - ref["r2_all"],
-            "that is SS_res / SS_tot, the share NOT explained; R² = 1 − SS_res / SS_tot.",
+            _("that is SS_res / SS_tot, the share NOT explained; R² = 1 − SS_res / SS_tot."),
         ),
         Mistake(
             lambda got: abs(got.item() - ref["r2_all"]) < 0.1 * ref["r2_all"],
-            "close, but not the line of all the data: fit and score on all 272 rows, not a split.",
+            _(
+                "close, but not the line of all the data: fit and score on all 272 rows, not a "
+                "split."
+            ),
         ),
     ]
-    hint = "fit the closed form on all 272 rows and compute 1 − SS_res / SS_tot of its predictions."
+    hint = _(
+        "fit the closed form on all 272 rows and compute 1 − SS_res / SS_tot of its predictions."
+    )
     return _compare(answer, "r2_all", mistakes, hint)
 
 
@@ -87,16 +99,24 @@ def check_r2_all(answer):
 def check_r2_long(answer):
     """Exercise 3: R² of the closed-form line fitted to the long eruptions only (> 3 minutes)."""
     ref = _reference()
-    keep = "keep only the eruptions longer than 3 minutes"
     mistakes = [
-        Mistake(ref["r2_all"], f"that is R² of all 272 rows; {keep}."),
-        Mistake(ref["r"], f"that is r of all 272 rows; {keep}, and give R²."),
+        Mistake(
+            ref["r2_all"],
+            _("that is R² of all 272 rows; keep only the eruptions longer than 3 minutes."),
+        ),
+        Mistake(
+            ref["r"],
+            _(
+                "that is r of all 272 rows; keep only the eruptions longer than 3 minutes, and "
+                "give R²."
+            ),
+        ),
         Mistake(
             ref["r2_short"],
-            "that is the short eruptions (<= 3 minutes); the exercise asks for the long ones.",
+            _("that is the short eruptions (<= 3 minutes); the exercise asks for the long ones."),
         ),
     ]
-    hint = (
+    hint = _(
         "select long = eruptions > 3, fit the closed form on eruptions[long] and waiting[long], "
         "then compute 1 − SS_res / SS_tot."
     )

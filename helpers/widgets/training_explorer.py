@@ -23,6 +23,7 @@ import torch
 from .. import plots
 from .._validate import integer, paired_floats, seed_value
 from ..fitting import least_squares
+from ..language import _
 from ._view import Explorer, Slider, nice
 
 OPTIMIZERS = ("SGD", "SGD + momentum")
@@ -106,13 +107,13 @@ class TrainingExplorer(Explorer):
     def _draw_fixed_parts(self):
         self.ax_loss, self.ax_fit = self._figure(2, (10, 3.5))
         first = self._loss(*self.init)
-        plots.loss_curve([first], ax=self.ax_loss, logy=True, label="training loss")
+        plots.loss_curve([first], ax=self.ax_loss, logy=True, label=_("training loss"))
         self.loss_line = self.ax_loss.lines[0]
         self.ax_loss.axhline(
             self.min_loss,
             color="grey",
             linestyle="--",
-            label=f"closed-form minimum {self.min_loss:.4g}",
+            label=_("closed-form minimum {loss}").format(loss=f"{self.min_loss:.4g}"),
         )
         # the same for every run
         self.ax_loss.set_ylim(0.8 * self.min_loss or 1e-6 * first, 2 * first)
@@ -121,12 +122,17 @@ class TrainingExplorer(Explorer):
         plots.scatter_fit(
             self.x,
             self.y,
-            lines={f"closed form: w = {w_star:.4f}, b = {b_star:.4f}": (b_star, w_star)},
+            lines={
+                _("closed form: w = {w}, b = {b}").format(w=f"{w_star:.4f}", b=f"{b_star:.4f}"): (
+                    b_star,
+                    w_star,
+                )
+            },
             ax=self.ax_fit,
         )
         # wide and see-through, so the thin closed-form line stays visible under a converged model
         (self.fit_line,) = self.ax_fit.plot(
-            self.xs, self.xs, color="C3", linewidth=5, alpha=0.45, label="model"
+            self.xs, self.xs, color="C3", linewidth=5, alpha=0.45, label=_("model")
         )
         pad = 0.1 * (max(self.y) - min(self.y) or 1.0)
         # a wild line must not rescale the data away
@@ -134,7 +140,7 @@ class TrainingExplorer(Explorer):
         self.message_text = self.ax_fit.text(
             0.5,
             0.5,
-            "The loss is no longer finite (inf/nan):\nlower the learning rate.",
+            _("The loss is no longer finite (inf/nan):\nlower the learning rate."),
             transform=self.ax_fit.transAxes,
             ha="center",
             color="C3",
@@ -161,18 +167,30 @@ class TrainingExplorer(Explorer):
         self.fit_line.set_visible(not self.diverged)
         self.message_text.set_visible(self.diverged)
         if self.diverged:
-            self.message = (
-                f"Diverged at epoch {r.diverged_at}: the loss is no longer finite "
-                "(inf/nan). Lower the learning rate."
+            self.message = _(
+                "Diverged at epoch {epoch}: the loss is no longer finite (inf/nan). "
+                "Lower the learning rate."
+            ).format(epoch=r.diverged_at)
+            title = _("{head}: diverged at epoch {epoch}").format(head=head, epoch=r.diverged_at)
+            self.ax_loss.set_title(title)
+            self.ax_fit.set_title(
+                _("{head}, epoch {epoch}: no finite fit").format(head=head, epoch=epoch)
             )
-            self.ax_loss.set_title(f"{head}: diverged at epoch {r.diverged_at}")
-            self.ax_fit.set_title(f"{head}, epoch {epoch}: no finite fit")
         else:
             (w, b), (w_star, b_star) = self.params, self.closed_form
-            self.message = (
-                f"epoch {epoch}: w = {w:.4f}, b = {b:.4f}, MSE = {self.loss:.4g}; gap to the "
-                f"closed form: |Δw| = {abs(w - w_star):.2g}, |Δb| = {abs(b - b_star):.2g}"
+            self.message = _(
+                "epoch {epoch}: w = {w}, b = {b}, MSE = {mse}; gap to the closed form: "
+                "|Δw| = {dw}, |Δb| = {db}"
+            ).format(
+                epoch=epoch,
+                w=f"{w:.4f}",
+                b=f"{b:.4f}",
+                mse=f"{self.loss:.4g}",
+                dw=f"{abs(w - w_star):.2g}",
+                db=f"{abs(b - b_star):.2g}",
             )
             self.fit_line.set_ydata([b + w * v for v in self.xs])
-            self.ax_loss.set_title(f"{head}: MSE = {self.loss:.4g} after {epoch} epochs")
-            self.ax_fit.set_title(f"epoch {epoch}: w = {w:.4f}, b = {b:.4f}")
+            title = _("{head}: MSE = {mse} after {epoch} epochs")
+            self.ax_loss.set_title(title.format(head=head, mse=f"{self.loss:.4g}", epoch=epoch))
+            title = _("epoch {epoch}: w = {w}, b = {b}")
+            self.ax_fit.set_title(title.format(epoch=epoch, w=f"{w:.4f}", b=f"{b:.4f}"))
