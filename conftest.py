@@ -7,6 +7,7 @@
   ``LINREG_DEVICE=cpu``, no ``MPLBACKEND``), as ``tools/execute_notebooks.py``
   does when it re-executes the stored notebooks.
 * The longest test modules are collected first (``LONGEST_FIRST``).
+* The Korean notebooks under nbval are marked ``slow`` (left out of the fast subset).
 """
 
 import sys
@@ -53,3 +54,9 @@ def pytest_collection_modifyitems(config, items):
         return LONGEST_FIRST.index(path) if path in LONGEST_FIRST else len(LONGEST_FIRST)
 
     items.sort(key=rank)  # stable: the order within a module is kept
+    # The Korean edition under nbval is slow: its code cells are the English notebooks' (checked by
+    # tests/test_translate.py, which stays fast), so the fast subset executes every code cell once.
+    korean = root / "notebooks" / "ko"
+    for item in items:
+        if Path(item.path).resolve().parent == korean:
+            item.add_marker("slow")
