@@ -61,6 +61,8 @@ mathjax_path = "mathjax/tex-chtml.js"
 
 html_theme = "sphinx_book_theme"
 html_title = project
+html_static_path = ["_static"]
+html_css_files = ["language-switch.css"]  # the switch on the line of the theme's buttons
 html_favicon = "_static/favicon.svg"  # a browser asks for one; without it, a 404 in the console
 html_show_sourcelink = False
 html_copy_source = True  # _sources/ holds each page's .ipynb: the download button offers it
