@@ -7,8 +7,8 @@
     python3 dev.py execute    # re-execute every stored notebook as the tests do, then run the tests
     python3 dev.py bench      # print the benchmark ratios (import cost, notebook times, ...)
     python3 dev.py bench explorers   # key press to new figure, per explorer, in Chromium
-    python3 dev.py book       # build the book (the stored notebooks as HTML) into build/book/
-    python3 dev.py assignment [NN ...]   # teachers: an nbgrader course of the exercises
+    python3 dev.py book       # the book (the stored notebooks as HTML): build/book/, build/book/ko/
+    python3 dev.py assignment [--lang ko] [NN ...]   # teachers: an nbgrader course of the exercises
     python3 dev.py grade [NN ...]        # teachers: autograde build/course/submitted/ (grades.csv)
     python3 dev.py translate [NN ...]    # translators: update translations/ from the English
 
