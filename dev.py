@@ -31,7 +31,7 @@ import venv
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "tools"))
-from project import ROOT, pytest_command  # noqa: E402 (standard library only)
+from project import EDITIONS, ROOT, pytest_command  # noqa: E402 (standard library only)
 
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
@@ -47,7 +47,10 @@ LAB_OVERRIDES = {
 }
 
 
-EDITIONS = {"en": "", "ko": "ko/"}  # the folder of each language's notebooks, under notebooks/
+def _served(folder: Path) -> str:
+    """``folder`` as JupyterLab sees it: relative to notebooks/, the server's root ("" or "ko/")."""
+    relative = folder.relative_to(ROOT / "notebooks").as_posix()
+    return "" if relative == "." else relative + "/"
 
 
 def lab_command(settings: Path, python: Path | str = PY, lang: str = "en") -> list[str]:
@@ -69,7 +72,7 @@ def lab_command(settings: Path, python: Path | str = PY, lang: str = "en") -> li
         "-m",
         "jupyterlab",
         f"--LabApp.app_settings_dir={settings}",
-        f"--LabApp.default_url=/lab/tree/{EDITIONS[lang]}00_start_here.ipynb",
+        f"--LabApp.default_url=/lab/tree/{_served(EDITIONS[lang])}00_start_here.ipynb",
         "--LabApp.extension_manager=readonly",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         "--LabApp.news_url=None",

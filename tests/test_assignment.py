@@ -13,7 +13,7 @@ import sys
 
 import pytest
 from assignment import source_notebook  # tools/assignment.py
-from project import NOTEBOOKS, ROOT  # tools/project.py
+from project import EDITIONS, NOTEBOOKS  # tools/project.py
 
 MARKED = re.compile(r"\n### BEGIN SOLUTION\n.*?### END SOLUTION", re.S)
 
@@ -161,7 +161,7 @@ def test_an_unknown_notebook_number_is_refused(capsys):
     assert "unknown notebook number 7; known: 00, 01" in capsys.readouterr().err
 
 
-KOREAN = [ROOT / "notebooks" / "ko" / p.name for p in NOTEBOOKS]
+KOREAN = [EDITIONS["ko"] / p.name for p in NOTEBOOKS]
 
 
 @pytest.mark.parametrize("notebook", KOREAN, ids=[p.stem for p in KOREAN])

@@ -8,7 +8,7 @@ import json
 import re
 
 import pytest
-from project import NOTEBOOKS  # tools/project.py
+from project import EDITIONS, NOTEBOOKS  # tools/project.py
 from test_assignment import _checks, _submit
 
 # One typical wrong answer per exercise, taken from tests/test_exercises_nbNN.py, as a learner would
@@ -114,7 +114,7 @@ def test_every_notebook_grades_right_wrong_and_blank_answers_with_korean_hints(t
     answer are unit-tested in tests/test_exercises*.py, in grading mode too. The release has no
     solution; grades.csv has 1 for each right answer and 0 for the others, with the Korean of the
     hint each check gave."""
-    from assignment import EDITIONS, grade, make_course
+    from assignment import grade, make_course
 
     from helpers.language import message_table
 

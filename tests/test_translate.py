@@ -2,6 +2,7 @@
 its translation marked fuzzy with the previous English, and the committed catalogs are in step;
 a translated notebook is the English one with its prose, figure texts and language translated."""
 
+import ast
 import io
 import json
 import re
@@ -227,8 +228,8 @@ def test_a_translated_notebook_is_the_english_code_with_the_catalogs_prose(path)
         for (kind, text), (english_kind, english_text) in zip(ours, english_tokens):
             if text != english_text:
                 assert kind == english_kind == tokenize.STRING, (mine["id"], english_text, text)
-                allowed = {figure_texts.get((mine["id"], eval(english_text))), lang}
-                assert eval(text) in allowed, (mine["id"], english_text, text)
+                allowed = {figure_texts.get((mine["id"], ast.literal_eval(english_text))), lang}
+                assert ast.literal_eval(text) in allowed, (mine["id"], english_text, text)
         if "# NBVAL_IGNORE_OUTPUT" in "".join(mine["source"]):  # timings, versions, ...
             continue
         assert len(_texts(mine)) == len(_texts(theirs)), mine["id"]

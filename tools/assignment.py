@@ -28,10 +28,9 @@ import sys
 import time
 from pathlib import Path
 
-from project import ROOT, notebooks_by_number  # tools/project.py
+from project import EDITIONS, ROOT, notebooks_by_number  # tools/project.py
 
 COURSE = ROOT / "build" / "course"
-EDITIONS = {"en": ROOT / "notebooks", "ko": ROOT / "notebooks" / "ko"}  # each language's notebooks
 LANGUAGE = re.compile(r'^use_language\("(\w+)"\)', re.M)
 MEMORY = 4 * 2**30  # bytes of address space per grading process (import torch: about 0.6 GiB)
 CHECK = re.compile(r"^ex\.check_(\w+)\((\w+)\)$", re.M)

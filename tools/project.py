@@ -19,6 +19,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+# The folder of each language's notebooks (the Korean ones are made by tools/translate.py).
+EDITIONS = {"en": ROOT / "notebooks", "ko": ROOT / "notebooks" / "ko"}
 SANITIZE = ROOT / "nbval_sanitize.cfg"
 PARALLEL = ["-n", "2", "--dist", "loadfile"]  # two workers; a notebook stays on one worker
 

@@ -55,15 +55,19 @@ METADATA = {
 }
 
 
-def _strings(source: str) -> list[ast.Constant]:
-    """The figure texts of a code cell (see the module's docstring), in order; none when the
-    cell is not plain Python (an IPython magic)."""
+def _nodes(source: str) -> list[ast.AST]:
+    """Every node of a code cell's syntax tree; none when the cell is not plain Python (an IPython
+    magic)."""
     try:
-        tree = ast.parse(source)
+        return list(ast.walk(ast.parse(source)))
     except SyntaxError:
         return []
+
+
+def _strings(source: str) -> list[ast.Constant]:
+    """The figure texts of a code cell (see the module's docstring), in order."""
     values = []
-    for node in ast.walk(tree):
+    for node in _nodes(source):
         if isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict):
             if any(getattr(t, "id", None) in FIGURE_VARIABLES for t in node.targets):
                 values += node.value.values  # labels = {100: "full batch (100)", ...}
@@ -100,13 +104,9 @@ def _is_format_call(node: ast.AST) -> bool:
 
 def _language_switches(source: str) -> list[ast.Constant]:
     """The "en" of every ``use_language("en")`` in a code cell."""
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return []
     return [
         node.args[0]
-        for node in ast.walk(tree)
+        for node in _nodes(source)
         if isinstance(node, ast.Call)
         and getattr(node.func, "id", getattr(node.func, "attr", None)) == "use_language"
         and node.args
@@ -127,11 +127,6 @@ def texts(notebook: Path) -> list[tuple[str, str, bool]]:
             strings = dict.fromkeys(node.value for node in _strings(source))
             found += [(cell["id"], text, True) for text in strings]
     return found
-
-
-def markdown_cells(notebook: Path) -> list[tuple[str, str]]:
-    """(cell id, source) of every markdown cell of ``notebook``, in order."""
-    return [(cell_id, text) for cell_id, text, figure in texts(notebook) if not figure]
 
 
 def catalog_path(notebook: Path, lang: str) -> Path:
